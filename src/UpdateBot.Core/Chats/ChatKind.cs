@@ -1,0 +1,8 @@
+namespace UpdateBot.Core.Chats;
+
+public enum ChatKind
+{
+    Private,
+    Group,
+    Channel,
+}

@@ -1,0 +1,8 @@
+namespace UpdateBot.Core.Entries;
+
+public enum MediaKind
+{
+    Image,
+    Video,
+    Embed,
+}

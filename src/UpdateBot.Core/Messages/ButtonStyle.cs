@@ -1,0 +1,8 @@
+namespace UpdateBot.Core.Messages;
+
+public enum ButtonStyle
+{
+    Primary,
+    Secondary,
+    Danger,
+}
