@@ -115,10 +115,6 @@ internal sealed class GatewayConnection(GatewayShard shard, GatewayShardSettings
             return;
         }
 
-        await settings.IdentifyGate.WaitTurnAsync(
-            settings.ShardId,
-            wait => GatewayShard.Log.IdentifyWait(logger, settings.ShardId, wait.TotalSeconds),
-            cancellationToken);
         var data = new JsonObject
         {
             ["token"] = settings.Token,
