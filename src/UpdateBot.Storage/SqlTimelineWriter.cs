@@ -12,11 +12,12 @@ namespace UpdateBot.Storage;
 /// </summary>
 internal sealed class SqlTimelineWriter(SqlDatabase database, TimeProvider time) : ITimelineWriter
 {
+    // Breaking entries from moderators go to every subscribed destination, whatever source it chose.
     private const string FanOut = """
         INSERT INTO delivery_jobs (platform, chat_id, source_name, entry_id, change_kind, priority, content_hash, status, not_before, attempts, created_at)
         SELECT DISTINCT platform, chat_id, @name, @id, @change, @priority, @hash, 0, 0, 0, @now
         FROM subscriptions
-        WHERE paused_reason IS NULL AND (source_key = '*' OR source_key = @key)
+        WHERE paused_reason IS NULL AND (source_key = '*' OR source_key = @key OR @everyone = 1)
         """;
 
     public async Task CommitAsync(TimelineBatch batch, CancellationToken cancellationToken)
@@ -36,7 +37,8 @@ internal sealed class SqlTimelineWriter(SqlDatabase database, TimeProvider time)
                 await using var fanOut = connection.Command(FanOut, transaction)
                     .With("@name", entry.SourceName).With("@id", entry.Id).With("@change", (int)kind)
                     .With("@priority", entry.Kind == EntryKind.Breaking ? 1 : 0).With("@hash", entry.ContentHash)
-                    .With("@now", now).With("@key", SourceKey.Of(entry.SourceName));
+                    .With("@now", now).With("@key", SourceKey.Of(entry.SourceName))
+                    .With("@everyone", entry.Kind == EntryKind.Breaking ? 1 : 0);
                 await fanOut.ExecuteNonQueryAsync(cancellationToken);
             }
         }

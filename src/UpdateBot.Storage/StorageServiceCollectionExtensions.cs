@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using UpdateBot.Core.Delivery;
+using UpdateBot.Core.Moderation;
 using UpdateBot.Core.Storage;
 using UpdateBot.Storage.Sql;
 
@@ -28,6 +29,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISourceStateStore, SqlSourceStateStore>();
         services.TryAddSingleton<ISourceLeaseStore, SqlSourceLeaseStore>();
         services.TryAddSingleton<IDeliveryQueue, SqlDeliveryQueue>();
+        services.TryAddSingleton<IAuditLog, SqlAuditLog>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StorageMigrationService>());
         return services;
     }

@@ -81,5 +81,16 @@ internal static class Schema
             owner TEXT NOT NULL,
             expires_at BIGINT NOT NULL);
         """,
+        $"""
+        CREATE TABLE audit_log (
+            id {database.IdentityColumn},
+            at BIGINT NOT NULL,
+            platform TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            user_name TEXT NULL,
+            action TEXT NOT NULL,
+            target TEXT NOT NULL,
+            detail TEXT NOT NULL);
+        """,
     ];
 }

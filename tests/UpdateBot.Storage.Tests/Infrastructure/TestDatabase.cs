@@ -1,3 +1,4 @@
+using UpdateBot.Core.Moderation;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using UpdateBot.Core.Delivery;
@@ -36,6 +37,8 @@ public sealed class TestDatabase : IAsyncDisposable
     public ISourceLeaseStore Leases { get; private set; } = null!;
 
     public IDeliveryQueue Queue { get; private set; } = null!;
+
+    public IAuditLog Audit { get; private set; } = null!;
 
     public static Task<TestDatabase> SqliteAsync()
     {
@@ -89,6 +92,7 @@ public sealed class TestDatabase : IAsyncDisposable
         States = new SqlSourceStateStore(Database);
         Leases = new SqlSourceLeaseStore(Database, Time);
         Queue = new SqlDeliveryQueue(Database, Time);
+        Audit = new SqlAuditLog(Database);
     }
 
     public async ValueTask DisposeAsync()
