@@ -160,7 +160,7 @@ internal sealed class TelegramPlatform(
             }
 
             // The picture itself was refused (unreachable, wrong type): the entry still goes out, as text.
-            TelegramLog.PhotoRefused(logger, chat.ToString(), result.Error ?? "");
+            TelegramLog.PhotoRefused(logger, chat.ToString(), result?.Error ?? "");
             rendered = MessageRenderer.Render(message with { ImageUrl = null, Body = [.. message.Body, Paragraph.Of(new LinkRun("Image", photoUrl))] });
         }
 
