@@ -33,7 +33,7 @@ internal sealed class GazetteerData
     public required int[] KeyPlaces { get; init; }
 
     /// <summary>Place indices ordered by folded name, for prefix search.</summary>
-    public required int[] ByName { get; init; }
+    public required Lazy<int[]> ByName { get; init; }
 
     public int Count => Names.Length;
 

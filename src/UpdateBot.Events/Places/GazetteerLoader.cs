@@ -32,9 +32,9 @@ internal static class GazetteerLoader
         var pops = new List<int>(200_000);
         var old = new List<bool>(200_000);
         var seats = new List<bool>(200_000);
-        var keys = new List<(ulong Hash, int Place)>(600_000);
-        var folded = new List<string>(200_000);
-
+        var keyHashes = new List<ulong>(600_000);
+        var keyPlaces = new List<int>(600_000);
+        
         using var gzip = new GZipStream(placesGzip, CompressionMode.Decompress);
         using var reader = new StreamReader(gzip, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
         Span<Range> fields = stackalloc Range[12];
@@ -47,8 +47,8 @@ internal static class GazetteerLoader
                 continue;
             }
 
-            var name = CsvFields.Get(line, fields[1], unquoted).ToString();
-            if (name.Length == 0
+            var nameSpan = CsvFields.Get(line, fields[1], unquoted);
+            if (nameSpan.IsEmpty
                 || !float.TryParse(CsvFields.Get(line, fields[4], unquoted), NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
                 || !float.TryParse(CsvFields.Get(line, fields[5], unquoted), NumberStyles.Float, CultureInfo.InvariantCulture, out var lon))
             {
@@ -61,7 +61,7 @@ internal static class GazetteerLoader
             var admin = adminNames.TryGetValue($"{country}.{adminCode}", out var adminName) ? adminName : adminCode;
             _ = int.TryParse(CsvFields.Get(line, fields[9], unquoted), NumberStyles.Integer, CultureInfo.InvariantCulture, out var pop);
             var feature = CsvFields.Get(line, fields[10], unquoted);
-            names.Add(name);
+            names.Add(nameSpan.ToString());
             countries.Add(country);
             admins.Add(Intern(interned, admin));
             lats.Add(lat);
@@ -70,16 +70,17 @@ internal static class GazetteerLoader
             old.Add(CsvFields.Get(line, fields[11], unquoted) is "O");
             seats.Add(feature.StartsWith("PPLA", StringComparison.Ordinal) || feature is "PPLC");
 
-            var key = NameFolding.Fold(name);
-            folded.Add(key);
-            keys.Add((NameFolding.Hash(key), index));
+            var key = NameFolding.FoldedHash(nameSpan);
+            keyHashes.Add(key);
+            keyPlaces.Add(index);
             var ascii = CsvFields.Get(line, fields[2], unquoted);
             if (!ascii.IsEmpty)
             {
-                var asciiKey = NameFolding.Fold(ascii);
+                var asciiKey = NameFolding.FoldedHash(ascii);
                 if (asciiKey != key)
                 {
-                    keys.Add((NameFolding.Hash(asciiKey), index));
+                    keyHashes.Add(asciiKey);
+                    keyPlaces.Add(index);
                 }
             }
 
@@ -91,22 +92,23 @@ internal static class GazetteerLoader
                     continue;
                 }
 
-                var altKey = NameFolding.Fold(altSpan);
-                if (altKey.Length > 0 && altKey != key)
+                var altKey = NameFolding.FoldedHash(altSpan);
+                if (altKey != key)
                 {
-                    keys.Add((NameFolding.Hash(altKey), index | GazetteerData.AlternateFlag));
+                    keyHashes.Add(altKey);
+                    keyPlaces.Add(index | GazetteerData.AlternateFlag);
                 }
             }
         }
 
-        keys.Sort((a, b) => a.Hash.CompareTo(b.Hash));
-        var byName = Enumerable.Range(0, names.Count).ToArray();
-        var foldedArray = folded.ToArray();
-        Array.Sort(foldedArray, byName, StringComparer.Ordinal);
+        var hashes = keyHashes.ToArray();
+        var places = keyPlaces.ToArray();
+        Array.Sort(hashes, places);
+        var nameArray = names.ToArray();
 
         return new GazetteerData
         {
-            Names = [.. names],
+            Names = nameArray,
             Countries = [.. countries],
             Admin1 = [.. admins],
             Latitudes = [.. lats],
@@ -114,10 +116,19 @@ internal static class GazetteerLoader
             Populations = [.. pops],
             Old = [.. old],
             Seats = [.. seats],
-            KeyHashes = [.. keys.Select(k => k.Hash)],
-            KeyPlaces = [.. keys.Select(k => k.Place)],
-            ByName = byName,
+            KeyHashes = hashes,
+            KeyPlaces = places,
+            ByName = new Lazy<int[]>(() => SortByName(nameArray)),
         };
+    }
+
+    // Built on the first prefix search only: autocomplete is rarer than look-ups and sorting names costs start-up time.
+    private static int[] SortByName(string[] names)
+    {
+        var order = Enumerable.Range(0, names.Length).ToArray();
+        var folded = names.Select(n => NameFolding.Fold(n)).ToArray();
+        Array.Sort(folded, order, StringComparer.Ordinal);
+        return order;
     }
 
     private static Dictionary<string, string> ReadAdmin1(Stream csv)

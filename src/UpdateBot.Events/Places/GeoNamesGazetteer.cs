@@ -94,11 +94,12 @@ internal sealed class GeoNamesGazetteer : IPlaceDirectory
         }
 
         var d = data.Value;
-        int lo = 0, hi = d.ByName.Length;
+        var byName = d.ByName.Value;
+        int lo = 0, hi = byName.Length;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (string.CompareOrdinal(NameFolding.Fold(d.Names[d.ByName[mid]]), folded) < 0)
+            if (string.CompareOrdinal(NameFolding.Fold(d.Names[byName[mid]]), folded) < 0)
             {
                 lo = mid + 1;
             }
@@ -109,9 +110,9 @@ internal sealed class GeoNamesGazetteer : IPlaceDirectory
         }
 
         var found = new List<(int Place, double Score)>();
-        for (var i = lo; i < d.ByName.Length && found.Count < 20_000; i++)
+        for (var i = lo; i < byName.Length && found.Count < 20_000; i++)
         {
-            var place = d.ByName[i];
+            var place = byName[i];
             if (!NameFolding.Fold(d.Names[place]).StartsWith(folded, StringComparison.Ordinal))
             {
                 break;

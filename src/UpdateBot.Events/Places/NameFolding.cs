@@ -6,9 +6,35 @@ namespace UpdateBot.Events.Places;
 /// <summary>Folds names for look-up: lower case, accents dropped, apostrophes removed, other punctuation as one space.</summary>
 internal static class NameFolding
 {
+    private const int MaxStack = 512;
+
     public static string Fold(ReadOnlySpan<char> name)
     {
-        var sb = new StringBuilder(name.Length);
+        var buffer = name.Length * 3 <= MaxStack ? stackalloc char[MaxStack] : new char[name.Length * 3];
+        return new string(buffer[..FoldInto(name, buffer)]);
+    }
+
+    /// <summary>The hash of the folded form of <paramref name="name"/>, without allocating it.</summary>
+    public static ulong FoldedHash(ReadOnlySpan<char> name)
+    {
+        var buffer = name.Length * 3 <= MaxStack ? stackalloc char[MaxStack] : new char[name.Length * 3];
+        return Hash(buffer[..FoldInto(name, buffer)]);
+    }
+
+    public static ulong Hash(ReadOnlySpan<char> folded)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in folded)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
+    }
+
+    private static int FoldInto(ReadOnlySpan<char> name, Span<char> dest)
+    {
+        var length = 0;
         var pendingSpace = false;
         foreach (var c in name)
         {
@@ -21,34 +47,23 @@ internal static class NameFolding
             {
                 if (char.IsAsciiLetterOrDigit(c))
                 {
-                    Append(sb, char.ToLowerInvariant(c), ref pendingSpace);
+                    Append(dest, ref length, char.ToLowerInvariant(c), ref pendingSpace);
                 }
                 else
                 {
-                    pendingSpace = sb.Length > 0;
+                    pendingSpace = length > 0;
                 }
 
                 continue;
             }
 
-            AppendNonAscii(sb, c, ref pendingSpace);
+            AppendNonAscii(dest, ref length, c, ref pendingSpace);
         }
 
-        return sb.ToString();
+        return length;
     }
 
-    public static ulong Hash(string folded)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in folded)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        return hash;
-    }
-
-    private static void AppendNonAscii(StringBuilder sb, char c, ref bool pendingSpace)
+    private static void AppendNonAscii(Span<char> dest, ref int length, char c, ref bool pendingSpace)
     {
         var special = char.ToLowerInvariant(c) switch
         {
@@ -66,7 +81,7 @@ internal static class NameFolding
         {
             foreach (var s in special)
             {
-                Append(sb, s, ref pendingSpace);
+                Append(dest, ref length, s, ref pendingSpace);
             }
 
             return;
@@ -76,7 +91,7 @@ internal static class NameFolding
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
             {
-                pendingSpace = sb.Length > 0;
+                pendingSpace = length > 0;
             }
 
             return;
@@ -84,21 +99,21 @@ internal static class NameFolding
 
         foreach (var d in c.ToString().Normalize(NormalizationForm.FormD))
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark)
+            if (CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark && length < dest.Length - 1)
             {
-                Append(sb, char.ToLowerInvariant(d), ref pendingSpace);
+                Append(dest, ref length, char.ToLowerInvariant(d), ref pendingSpace);
             }
         }
     }
 
-    private static void Append(StringBuilder sb, char c, ref bool pendingSpace)
+    private static void Append(Span<char> dest, ref int length, char c, ref bool pendingSpace)
     {
         if (pendingSpace)
         {
-            sb.Append(' ');
+            dest[length++] = ' ';
             pendingSpace = false;
         }
 
-        sb.Append(c);
+        dest[length++] = c;
     }
 }
