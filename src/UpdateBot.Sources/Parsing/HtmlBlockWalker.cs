@@ -142,7 +142,7 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl)
             return new HtmlBlock(element, text) { Timestamp = Refine(parts, machine) };
         }
 
-        if (machine?.Instant is null || (HasBlockChild(element) && element.QuerySelector("p") is not null))
+        if (machine?.Instant is null || HasBlockChild(element))
         {
             return null;
         }
