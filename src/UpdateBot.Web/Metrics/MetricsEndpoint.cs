@@ -14,7 +14,10 @@ internal sealed class MetricsEndpoint(
 {
     public async Task HandleAsync(HttpContext context)
     {
-        var families = new List<MetricFamily>(collector.Collect());
+        var families = new List<MetricFamily>(collector.Collect())
+        {
+            Gauge("updatebot_build_info", "Always 1; the version label names the running build.", [Sample("updatebot_build_info", 1, ("version", Version))]),
+        };
         var cancellationToken = context.RequestAborted;
 
         if (queueStats.FirstOrDefault() is { } queue)
@@ -45,6 +48,9 @@ internal sealed class MetricsEndpoint(
         await Responses.TextAsync(context, StatusCodes.Status200OK, PrometheusText.ContentType,
             PrometheusText.Write(families.Where(f => f.Samples.Count > 0)));
     }
+
+    private static readonly string Version =
+        typeof(MetricsEndpoint).Assembly.GetName().Version?.ToString(3) ?? "unknown";
 
     private static MetricFamily Gauge(string name, string help, IEnumerable<MetricSample> samples) =>
         new(name, "gauge", help, samples.OrderBy(s => string.Join(',', s.Labels), StringComparer.Ordinal).ToList());
