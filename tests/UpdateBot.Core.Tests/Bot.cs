@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using UpdateBot.Core.Chats;
 using UpdateBot.Core.Commands;
 using UpdateBot.Core.Entries;
+using UpdateBot.Core.Moderation;
 using UpdateBot.Core.Storage;
 using UpdateBot.Core.Tests.Fakes;
 
@@ -16,6 +17,7 @@ internal sealed class Bot : IDisposable
 
     public Bot(Dictionary<string, string?>? settings = null)
     {
+        Timeline = new RecordingTimelineWriter(Entries);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>
         {
             ["UpdateBot:Sources:0:Name"] = "leeds",
@@ -27,6 +29,9 @@ internal sealed class Bot : IDisposable
             .AddSingleton<TimeProvider>(Time)
             .AddSingleton<IEntryStore>(Entries)
             .AddSingleton<ISubscriptionStore>(Subscriptions)
+            .AddSingleton<ITimelineWriter>(Timeline)
+            .AddSingleton<IAuditLog>(Audit)
+            .AddSingleton<ISourceStateStore>(SourceStates)
             .AddUpdateBotCore(configuration)
             .BuildServiceProvider();
     }
@@ -36,6 +41,12 @@ internal sealed class Bot : IDisposable
     public InMemoryEntryStore Entries { get; } = new();
 
     public InMemorySubscriptionStore Subscriptions { get; } = new();
+
+    public RecordingTimelineWriter Timeline { get; }
+
+    public InMemoryAuditLog Audit { get; } = new();
+
+    public InMemorySourceStateStore SourceStates { get; } = new();
 
     public ICommandHandler Commands => provider.GetRequiredService<ICommandHandler>();
 

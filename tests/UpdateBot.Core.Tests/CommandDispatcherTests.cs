@@ -154,16 +154,20 @@ public sealed class CommandDispatcherTests
     }
 
     [Fact]
-    public async Task HelpIsGeneratedFromTheCommandDefinitions()
+    public async Task HelpIsGeneratedFromTheCommandDefinitionsAndHidesModeratorCommandsFromOthers()
     {
         using var bot = new Bot();
 
-        var response = await bot.Commands.HandleAsync(Bot.Private("/help"), CancellationToken.None);
+        var forUser = await bot.Commands.HandleAsync(Bot.Private("/help"), CancellationToken.None);
+        var forModerator = await bot.Commands.HandleAsync(Bot.Private("/help", userId: "42"), CancellationToken.None);
 
-        var lines = response.Messages[0].Body.Select(p => p.PlainText).ToList();
+        var userLines = forUser.Messages[0].Body.Select(p => p.PlainText).ToList();
+        var moderatorLines = forModerator.Messages[0].Body.Select(p => p.PlainText).ToList();
         foreach (var definition in bot.Commands.Definitions)
         {
-            Assert.Contains(lines, line => line.StartsWith(definition.Usage, StringComparison.Ordinal));
+            var moderatorOnly = definition.Audience == Commands.CommandAudience.Moderators;
+            Assert.Equal(!moderatorOnly, userLines.Any(line => line.StartsWith(definition.Usage, StringComparison.Ordinal)));
+            Assert.Contains(moderatorLines, line => line.StartsWith(definition.Usage, StringComparison.Ordinal));
         }
     }
 }

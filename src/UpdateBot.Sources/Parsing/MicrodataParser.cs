@@ -1,0 +1,9 @@
+using AngleSharp.Dom;
+using UpdateBot.Core.Entries;
+
+namespace UpdateBot.Sources.Parsing;
+
+internal static class MicrodataParser
+{
+    public static FeedSnapshot? TryParse(IDocument document, PageContext page, Uri? baseUrl, string sourceName) => null;
+}

@@ -1,0 +1,8 @@
+using UpdateBot.Core.Entries;
+
+namespace UpdateBot.Sources.Parsing;
+
+internal static class SyndicationParser
+{
+    public static FeedSnapshot Parse(string text, Uri? baseUrl, PageContext page, string sourceName) => new(null, FeedKind.Unknown, "todo", []);
+}
