@@ -32,7 +32,7 @@ internal static class SnapshotLoader
             .AddLogging(logging => logging.AddFilter(_ => false))
             .AddSingleton<TimeProvider>(new FixedTimeProvider(now))
             .AddUpdateBotCore(configuration)
-            ;
+            .AddUpdateBotSources(configuration);
         await using var provider = services.BuildServiceProvider();
         var reader = provider.GetRequiredService<ISourceReader>();
         var source = new SourceDefinition
