@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using UpdateBot.Core.Delivery;
 using UpdateBot.Core.Moderation;
+using UpdateBot.Core.Operations;
 using UpdateBot.Core.Storage;
 using UpdateBot.Storage.Sql;
 
@@ -30,6 +31,9 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISourceLeaseStore, SqlSourceLeaseStore>();
         services.TryAddSingleton<IDeliveryQueue, SqlDeliveryQueue>();
         services.TryAddSingleton<IAuditLog, SqlAuditLog>();
+        services.TryAddSingleton<SqlQueueStats>();
+        services.TryAddSingleton<IQueueStats>(sp => sp.GetRequiredService<SqlQueueStats>());
+        services.TryAddSingleton<IDeliveryBacklog>(sp => sp.GetRequiredService<SqlQueueStats>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StorageMigrationService>());
         return services;
     }

@@ -40,6 +40,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public IAuditLog Audit { get; private set; } = null!;
 
+    internal SqlQueueStats Stats { get; private set; } = null!;
+
     public static Task<TestDatabase> SqliteAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), "updatebot-tests", Guid.NewGuid().ToString("N"));
@@ -93,6 +95,7 @@ public sealed class TestDatabase : IAsyncDisposable
         Leases = new SqlSourceLeaseStore(Database, Time);
         Queue = new SqlDeliveryQueue(Database, Time);
         Audit = new SqlAuditLog(Database);
+        Stats = new SqlQueueStats(Database);
     }
 
     public async ValueTask DisposeAsync()
