@@ -125,12 +125,9 @@ internal static partial class MentionFinder
                     continue;
                 }
 
-                if (temporal.Date is { } date && date <= today && PastTense().IsMatch(clause) && !FutureMarker().IsMatch(clause))
-                {
-                    continue;
-                }
-
-                if (kind == "event" && temporal.Time is null)
+                // "drew 5,000 people", "was addressed by": a report, unless the sentence announces ("was called for Saturday").
+                if (PastTense().IsMatch(clause) && !FutureMarker().IsMatch(clause)
+                    && (temporal.Date is { } date && date <= today || !AnnounceVerb().IsMatch(clause)))
                 {
                     continue;
                 }
@@ -253,8 +250,11 @@ internal static partial class MentionFinder
     [GeneratedRegex(@"^(?:it|it['’]s|it['’]ll|this|that|they|they['’]ll|we['’]ll\s+meet|we\s+will\s+meet|meet|starts?|starting|doors|time|when|date|venue|where|the\s+event)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Anaphora();
 
-    [GeneratedRegex(@"\b(?:were|was|drew|attended|gathered|took\s+place|went|turned\s+out|marched|happened|joined|came|filled|spoke|saw|packed|ended|finished|had)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:were|was|drew|attended|gathered|took\s+place|went|turned\s+out|marched|happened|joined|came|filled|spoke|saw|packed|ended|finished|had|held|addressed|brought|descended|blocked|heard)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PastTense();
+
+    [GeneratedRegex(@"\b(?:called|announced|planned|organi[sz]ed|set|scheduled|booked|arranged|moved|rescheduled)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AnnounceVerb();
 
     [GeneratedRegex(@"\b(?:will|['’]ll|is|are|there['’]s|it['’]s|starts?|begins?|going\s+to|set\s+to|due\s+to|to\s+be\s+held|join\s+us|see\s+you|come\s+along|upcoming|planned)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FutureMarker();

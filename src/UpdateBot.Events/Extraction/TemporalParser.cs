@@ -456,7 +456,7 @@ internal static partial class TemporalParser
     [GeneratedRegex(@"\b(?:this|later\s+this)\s+(?<pod>morning|lunchtime|afternoon|evening)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ThisPart();
 
-    [GeneratedRegex(@"\b(?:last\s+(?:night|week|weekend|month|year)|earlier\s+(?:today|this\s+week)|\d+\s+(?:days?|weeks?|months?|years?)\s+ago|the\s+other\s+day|over\s+the\s+weekend)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:last\s+(?:night|week|weekend|month|year)|earlier\s+(?:today|this\s+week)|(?:\d+|a|an|one|two|three|four|five|six|seven|several|a\s+few|few)\s+(?:days?|weeks?|months?|years?|hours?)\s+ago|the\s+other\s+day|over\s+the\s+weekend)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PastMarker();
 
     [GeneratedRegex($@"\b(?:(?<q>this\s+coming|this|next|coming|last)\s+)?(?<wd>{Weekday})(?:['’]s)?\b(?!\s+\d)(?:\s+(?:in\s+the\s+)?(?<pod>{PartOfDay}))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
