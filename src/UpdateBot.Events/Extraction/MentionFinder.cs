@@ -232,9 +232,18 @@ internal static partial class MentionFinder
         }
 
         var title = string.Join(' ', taken.Append(clause.Substring(index, length))).Trim();
+        if (taken.Count == 0 && Organiser().Match(clause) is { Success: true } organiser && organiser.Index < index)
+        {
+            // "The Marxist Society has called a meeting": name it after who called it.
+            title = $"{organiser.Groups["who"].Value} {title}";
+        }
+
         title = title.Length == 0 ? kind : title;
         return char.ToUpperInvariant(title[0]) + title[1..];
     }
+
+    [GeneratedRegex(@"^(?:The\s+)?(?<who>\p{Lu}[\p{L}'’]+(?:\s+\p{Lu}[\p{L}'’]+){0,4})\s+(?:has|have|is|are|will|was|were)\b")]
+    private static partial Regex Organiser();
 
     private sealed record Pending(string Kind, string Title, int PlaceIndex, string? Venue, int Sentence);
 
