@@ -242,7 +242,7 @@ internal static partial class MentionFinder
         return char.ToUpperInvariant(title[0]) + title[1..];
     }
 
-    [GeneratedRegex(@"^(?:The\s+)?(?<who>\p{Lu}[\p{L}'’]+(?:\s+\p{Lu}[\p{L}'’]+){0,4})\s+(?:has|have|is|are|will|was|were)\b")]
+    [GeneratedRegex(@"^(?:The\s+)?(?!(?:There|It|This|That|These|Those|We|They|Our|Here|Please|You|I|He|She)\b)(?<who>\p{Lu}[\p{L}'’]+(?:\s+\p{Lu}[\p{L}'’]+){0,4})\s+(?:has|have|is|are|will|was|were)\b")]
     private static partial Regex Organiser();
 
     private sealed record Pending(string Kind, string Title, int PlaceIndex, string? Venue, int Sentence);
