@@ -391,6 +391,24 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task Chat_settings_keep_a_home_place_and_reminders_across_restarts()
+    {
+        var leeds = new ChatAddress("telegram", "-100");
+        var quiet = new ChatAddress("discord", "9");
+        await Db.ChatSettings.SaveAsync(leeds, new Core.Events.ChatEventSettings { HomePlace = "Leeds, GB", Remind = true }, default);
+        await Db.ChatSettings.SaveAsync(quiet, new Core.Events.ChatEventSettings { HomePlace = "Bristol, GB" }, default);
+        await Db.ChatSettings.SaveAsync(quiet, new Core.Events.ChatEventSettings { HomePlace = "Bath, GB" }, default);
+        Db.Reopen();
+
+        var reminded = await Db.ChatSettings.GetRemindedAsync(default);
+
+        Assert.Equal("Bath, GB", (await Db.ChatSettings.GetAsync(quiet, default)).HomePlace);
+        Assert.Equal(Core.Events.ChatEventSettings.Default, await Db.ChatSettings.GetAsync(new ChatAddress("telegram", "1"), default));
+        var (chat, settings) = Assert.Single(reminded);
+        Assert.Equal((leeds, "Leeds, GB"), (chat, settings.HomePlace));
+    }
+
+    [StoreFact]
     public async Task Audit_log_keeps_moderator_actions_newest_first()
     {
         var moderator = new UserRef("telegram", "42", "Sam");

@@ -42,6 +42,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     internal SqlQueueStats Stats { get; private set; } = null!;
 
+    public Core.Events.IChatSettingsStore ChatSettings { get; private set; } = null!;
+
     public static Task<TestDatabase> SqliteAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), "updatebot-tests", Guid.NewGuid().ToString("N"));
@@ -96,6 +98,7 @@ public sealed class TestDatabase : IAsyncDisposable
         Queue = new SqlDeliveryQueue(Database, Time);
         Audit = new SqlAuditLog(Database);
         Stats = new SqlQueueStats(Database);
+        ChatSettings = new SqlChatSettingsStore(Database);
     }
 
     public async ValueTask DisposeAsync()
