@@ -24,6 +24,9 @@ public sealed record Inbound
     /// <summary>The user administers this chat (Telegram group admin, Discord Manage Channels).</summary>
     public bool IsChatAdmin { get; init; }
 
+    /// <summary>Arguments a platform passed by name (Discord slash-command options); when set, they replace <see cref="Text"/>'s.</summary>
+    public IReadOnlyDictionary<string, string>? Options { get; init; }
+
     /// <summary>The platform says the user holds the configured moderator permission or role (Discord).</summary>
     public bool HasModeratorRole { get; init; }
 }

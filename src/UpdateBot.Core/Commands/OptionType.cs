@@ -1,0 +1,9 @@
+namespace UpdateBot.Core.Commands;
+
+public enum OptionType
+{
+    Text,
+    Integer,
+    Number,
+    Boolean,
+}
