@@ -19,8 +19,8 @@ internal static class CrashBenchmark
         var destinations = options.Number("destinations", 1000);
         var kills = options.Number("kills", 20);
         var random = new Random(options.Number("seed", Environment.TickCount));
-        var minDelay = options.Number("min-delay-ms", 1500);
-        var maxDelay = options.Number("max-delay-ms", 4000);
+        var minDelay = options.Number("min-delay-ms", 100);
+        var maxDelay = options.Number("max-delay-ms", 2000);
         var folder = Directory.CreateTempSubdirectory("updatebot-crash-").FullName;
         try
         {
@@ -33,7 +33,11 @@ internal static class CrashBenchmark
             var progressAtKill = new List<int>();
             while (killed < kills)
             {
-                using var child = StartChild(database, standIn);
+                var started = new TaskCompletionSource();
+                using var child = StartChild(database, standIn, started);
+
+                // Kill at a random moment after the bot began delivering (start-up time varies with machine load).
+                await Task.WhenAny(started.Task, child.WaitForExitAsync());
                 var delay = random.Next(minDelay, maxDelay);
                 var exited = await WaitForExitAsync(child, TimeSpan.FromMilliseconds(delay));
                 if (exited)
@@ -47,7 +51,7 @@ internal static class CrashBenchmark
                 progressAtKill.Add(standIn.Received(chats).Values.Sum());
             }
 
-            using (var last = StartChild(database, standIn))
+            using (var last = StartChild(database, standIn, new TaskCompletionSource()))
             {
                 if (!await WaitForExitAsync(last, TimeSpan.FromSeconds(Math.Max(120, destinations / 5))))
                 {
@@ -81,7 +85,7 @@ internal static class CrashBenchmark
         await BotUnderTest.CommitEntryAsync(services, "e1", CancellationToken.None);
     }
 
-    internal static Process StartChild(string database, StandInHarness standIn, params string[] extra)
+    internal static Process StartChild(string database, StandInHarness standIn, TaskCompletionSource started, params string[] extra)
     {
         var self = typeof(CrashBenchmark).Assembly.Location;
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -96,7 +100,13 @@ internal static class CrashBenchmark
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the bot process");
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data == "child: started")
+            {
+                started.TrySetResult();
+            }
+        };
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is { Length: > 0 } line)

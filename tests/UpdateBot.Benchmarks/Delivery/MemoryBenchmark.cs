@@ -26,7 +26,7 @@ internal static class MemoryBenchmark
             var database = Path.Combine(folder, "bot.db");
             await BulkSubscribeAsync(database, subscriptions, standIn);
 
-            using var child = CrashBenchmark.StartChild(database, standIn, "--commit-entry", "e1", "--exit-after", seconds.ToString(CultureInfo.InvariantCulture));
+            using var child = CrashBenchmark.StartChild(database, standIn, new TaskCompletionSource(), "--commit-entry", "e1", "--exit-after", seconds.ToString(CultureInfo.InvariantCulture));
             long peak = 0;
             while (!child.HasExited)
             {
