@@ -47,7 +47,7 @@ public static class FeedParser
         var document = new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocument(text);
         var metadata = PageMetadata.Read(document, options.Zone);
         var page = metadata.Context(options);
-        var auto = format is "html" or "auto" or "liveblog";
+        var auto = format is "html" or "auto";
         if (auto || format == "jsonld")
         {
             if (JsonLdParser.TryParse(document, page, baseUrl, sourceName) is { } jsonLd)

@@ -99,6 +99,21 @@ internal sealed class SqlDeliveryQueue(SqlDatabase database, TimeProvider time) 
         await transaction.CommitAsync(cancellationToken);
     }
 
+    public async Task CompleteBatchAsync(IReadOnlyList<DeliveryJob> jobs, string owner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var job in jobs)
+        {
+            await using var delete = connection.Command("DELETE FROM delivery_jobs WHERE id = @id AND lease_owner = @o", transaction)
+                .With("@id", job.Id).With("@o", owner);
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public async Task RetryAsync(long jobId, string owner, DateTimeOffset notBefore, string? error, CancellationToken cancellationToken)
     {
         // Only a failure counts as an attempt; a job handed back to wait for a rate limit does not.

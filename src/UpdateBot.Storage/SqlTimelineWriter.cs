@@ -8,7 +8,8 @@ namespace UpdateBot.Storage;
 /// <summary>
 /// Commits a source's changes and their delivery jobs in one transaction. The fan-out is one INSERT ... SELECT over
 /// the subscriptions, so 100,000 destinations never pass through memory. Re-adding an entry the store already holds
-/// unchanged creates nothing: a restarted watcher cannot post an entry twice.
+/// unchanged creates nothing: a restarted watcher cannot post an entry twice. A moderator's breaking entry goes to
+/// every chat with an active subscription, whatever source it follows.
 /// </summary>
 internal sealed class SqlTimelineWriter(SqlDatabase database, TimeProvider time) : ITimelineWriter
 {

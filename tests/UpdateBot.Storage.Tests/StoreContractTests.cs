@@ -49,6 +49,21 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task A_breaking_entry_goes_to_every_chat_with_an_active_subscription()
+    {
+        await Subscribe("telegram", "1", "live");
+        await Subscribe("telegram", "2", "other");
+        await Subscribe("telegram", "3", "other", paused: "blocked");
+        var breaking = Entry("b1") with { SourceName = "breaking", Kind = EntryKind.Breaking };
+
+        await Db.Timeline.CommitAsync(new TimelineBatch("breaking", [Added(breaking)], new Dictionary<string, int>()), default);
+
+        var jobs = await ClaimAll("telegram");
+        Assert.Equal(["1", "2"], jobs.Select(j => j.Chat.ChatId).Order());
+        Assert.All(jobs, j => Assert.True(j.Breaking));
+    }
+
+    [StoreFact]
     public async Task Entries_already_stored_are_not_delivered_again_after_a_restart()
     {
         await Subscribe("telegram", "1", "live");

@@ -25,6 +25,9 @@ public interface IDeliveryQueue
     /// </summary>
     Task CompleteAsync(DeliveryJob job, string owner, IReadOnlyList<string>? messageIds, CancellationToken cancellationToken);
 
+    /// <summary>Marks several jobs done at once (a digest stood in for them), in one transaction.</summary>
+    Task CompleteBatchAsync(IReadOnlyList<DeliveryJob> jobs, string owner, CancellationToken cancellationToken);
+
     /// <summary>Gives a claimed job back, due again at <paramref name="notBefore"/>.</summary>
     Task RetryAsync(long jobId, string owner, DateTimeOffset notBefore, string? error, CancellationToken cancellationToken);
 

@@ -11,7 +11,7 @@ internal static class DiscordMarkdown
 {
     public const char ZeroWidthJoiner = '\u200D';
 
-    private const string Special = "\\*_~`|>#-[]()<:";
+    private const string Special = "\\*_~`|>#-[]()<";
 
     public static string Escape(string text)
     {

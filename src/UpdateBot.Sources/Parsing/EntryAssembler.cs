@@ -7,7 +7,7 @@ internal static class EntryAssembler
 {
     public static IReadOnlyList<Entry> Assemble(IReadOnlyList<RawEntry> raw, PageContext page, string sourceName)
     {
-        var times = DateResolver.Resolve(raw.Select(r => r.Timestamp).ToList(), page);
+        var times = DateResolver.Resolve(raw.Select(r => r.Timestamp).ToList(), page).Select(t => TimestampParts.Localize(t, page.Zone)).ToArray();
         var texts = raw.Select(r => string.Join("\n\n", r.Paragraphs.Where(p => p.Length > 0))).ToList();
         var ids = EntryIds.MakeUnique(raw.Select((r, i) => r.OwnId ?? EntryIds.Derive(times[i], (r.Title + " " + texts[i]).Trim())));
         var entries = new List<(Entry Entry, int Index)>(raw.Count);
@@ -19,7 +19,7 @@ internal static class EntryAssembler
                 SourceName = sourceName,
                 Id = ids[i],
                 Published = times[i],
-                Updated = r.Updated is { } u && u > times[i] ? u : null,
+                Updated = r.Updated is { } u && u > times[i] ? TimestampParts.Localize(u, page.Zone) : null,
                 Title = r.Title,
                 Text = texts[i],
                 Url = r.Url,

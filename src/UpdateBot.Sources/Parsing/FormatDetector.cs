@@ -32,7 +32,7 @@ internal static class FormatDetector
                 }
             }
 
-            return "liveblog-html";
+            return "html";
         }
 
         if (type.Contains("xml", StringComparison.Ordinal) && (type.Contains("rss", StringComparison.Ordinal) || type.Contains("atom", StringComparison.Ordinal)))
@@ -40,7 +40,7 @@ internal static class FormatDetector
             return "rss";
         }
 
-        return type.Contains("html", StringComparison.Ordinal) ? "liveblog-html" : "liveblog-text";
+        return type.Contains("html", StringComparison.Ordinal) ? "html" : "liveblog-text";
     }
 
     public static bool LooksLikeJson(string text)

@@ -8,7 +8,7 @@ namespace UpdateBot.Sources.Parsing;
 /// only a timestamp (or a short line carrying a machine-readable time: time[datetime], data-timestamp, an ISO title)
 /// becomes a timestamp heading.
 /// </summary>
-internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl)
+internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool detectTimestamps = true)
 {
     private const int MaxBylineLength = 60;
 
@@ -38,7 +38,7 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl)
             return;
         }
 
-        if (TryHeading(element) is { } heading)
+        if (detectTimestamps && TryHeading(element) is { } heading)
         {
             blocks.Add(heading);
             return;
@@ -87,7 +87,7 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl)
 
             if (block.Text.Length > 0 || block.Media.Count > 0)
             {
-                if (TimestampText.TryParse(block.Text, zone, out var parts))
+                if (detectTimestamps && TimestampText.TryParse(block.Text, zone, out var parts))
                 {
                     blocks.Add(new HtmlBlock(parent, block.Text) { Timestamp = parts });
                 }
@@ -142,7 +142,7 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl)
             return new HtmlBlock(element, text) { Timestamp = Refine(parts, machine) };
         }
 
-        if (machine?.Instant is null || (HasBlockChild(element) && element.QuerySelector("p") is not null))
+        if (machine?.Instant is null || HasBlockChild(element))
         {
             return null;
         }

@@ -14,6 +14,7 @@ internal static class HtmlLiveBlogParser
     {
         var root = document.Body ?? document.DocumentElement;
         var blocks = new HtmlBlockWalker(page.Zone, baseUrl).Walk(root);
+        blocks = blocks.Select(b => b.Timestamp is not null && IsPageDate(b.Element, root) ? new HtmlBlock(b.Element, b.Text) : b).ToList();
         var headings = blocks.Where(b => b.Timestamp is not null).Select(b => b.Element).ToList();
         var chrome = new ChromeFilter(Protected(headings, CountHeadings(headings)));
         blocks = blocks.Where(b => !chrome.IsInChrome(b.Element, root)).ToList();
@@ -41,7 +42,11 @@ internal static class HtmlLiveBlogParser
                 continue;
             }
 
-            if (block.IsHeading && current.Title is null && current.Paragraphs.Count == 0)
+            if (TimestampText.TryParseUpdated(block.Text, page.Zone, out var updated))
+            {
+                current.Updated = TimestampText.InstantOf(updated, page.Zone) ?? current.Updated;
+            }
+            else if (block.IsHeading && current.Title is null && current.Paragraphs.Count == 0)
             {
                 current.Title = block.Text;
             }
@@ -67,6 +72,7 @@ internal static class HtmlLiveBlogParser
             {
                 r.Kind = EntryKind.Teaser;
                 r.Url ??= r.Links[0].Url;
+                r.OwnId ??= r.Url;
             }
         }
 
@@ -77,6 +83,24 @@ internal static class HtmlLiveBlogParser
         }
 
         return new FeedSnapshot(metadata.Title, kind, "liveblog-html", entries);
+    }
+
+    private static readonly string[] PageDateWords = ["pubdate", "published", "dateline", "publish-date", "article-date", "datepublished"];
+
+    /// <summary>The page's own publication line ("Published: 10:24 GMT+1 Tuesday, 28 June 2016") is not an entry.</summary>
+    private static bool IsPageDate(IElement element, IElement root)
+    {
+        var depth = 0;
+        for (var e = element; e is not null && e != root && depth < 4; e = e.ParentElement, depth++)
+        {
+            var names = (e.GetAttribute("class") + " " + e.Id + " " + e.GetAttribute("itemprop")).ToLowerInvariant();
+            if (PageDateWords.Any(w => names.Contains(w, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>An entry that is nothing but one link to another page is a teaser, not a live-blog entry.</summary>

@@ -173,7 +173,9 @@ internal static partial class JsonLdParser
     }
 
     private static DateTimeOffset? Date(string? value, PageContext page) =>
-        value is not null && TimestampText.TryParseIso(value, page.Zone, out var parts) ? parts.Instant : null;
+        value is not null && TimestampText.TryParseIso(value, page.Zone, out var parts) && parts.Instant is { } instant
+            ? TimestampParts.Localize(instant, page.Zone)
+            : null;
 
     private static string? Author(JsonElement update)
     {

@@ -100,10 +100,9 @@ internal sealed partial record PageMetadata(string? Title, string? OpenGraphType
             }
 
             text = text.Replace('\n', ' ').Trim();
-            if (TimestampText.TryParse(text, zone, out var parts) && parts is { HasDate: true, Year: { } year })
+            if (TimestampText.TryParse(text, zone, out var parts) && TimestampText.InstantOf(parts, zone) is { } instant)
             {
-                var local = new DateTime(year, parts.Month!.Value, parts.Day!.Value, parts.Hour, parts.Minute, 0, DateTimeKind.Unspecified);
-                return parts.Offset is { } offset ? new DateTimeOffset(local, offset) : ZoneTime.Resolve(local, zone, null);
+                return instant;
             }
         }
 

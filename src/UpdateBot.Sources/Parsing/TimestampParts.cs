@@ -26,4 +26,8 @@ internal sealed record TimestampParts
 
     public static TimestampParts At(DateTimeOffset instant) =>
         new() { Instant = instant, Hour = instant.Hour, Minute = instant.Minute };
+
+    /// <summary>A UTC instant (epoch, "Z") is shown in the configured zone; a source's own offset is kept.</summary>
+    public static DateTimeOffset Localize(DateTimeOffset instant, TimeZoneInfo zone) =>
+        instant.Offset == TimeSpan.Zero ? TimeZoneInfo.ConvertTime(instant, zone) : instant;
 }

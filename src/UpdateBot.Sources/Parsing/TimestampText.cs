@@ -27,7 +27,7 @@ internal static partial class TimestampText
     private const string Sep = @"\s*(?:[–—\-,|•·]|\bat\b)?\s*";
 
     [GeneratedRegex(
-        @"^\s*(?:(?:updated|posted|published)(?:\s+at)?:?\s*)?(?:" + Date + Sep + @")?" + Time + @"(?:\s*" + Zone + @")?(?:" + Sep + Date + @")?\s*$",
+        @"^\s*(?:posted(?:\s+at)?:?\s*)?(?:" + Date + Sep + @")?" + Time + @"(?:\s*" + Zone + @")?(?:" + Sep + Date + @")?\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
     private static partial Regex HeadingPattern();
 
@@ -38,6 +38,22 @@ internal static partial class TimestampText
 
     private static readonly string[] MonthNames =
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+    [GeneratedRegex(@"^\s*(?:last\s+)?updated(?:\s+at|\s+on)?:?\s*(?<when>.{4,60})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex UpdatedPattern();
+
+    /// <summary>Recognises an "updated" stamp inside an entry: "Last Updated: 10:21 GMT+1 Tuesday, 28 June 2016".</summary>
+    public static bool TryParseUpdated(string text, TimeZoneInfo zone, out TimestampParts parts)
+    {
+        parts = null!;
+        if (text.Length > 90)
+        {
+            return false;
+        }
+
+        var match = UpdatedPattern().Match(text);
+        return match.Success && TryParse(match.Groups["when"].Value, zone, out parts);
+    }
 
     /// <summary>Longest text that is still considered a bare timestamp heading.</summary>
     public const int MaxLength = 64;
@@ -155,6 +171,23 @@ internal static partial class TimestampText
         }
 
         return false;
+    }
+
+    /// <summary>The instant of fully dated parts (year given), or null.</summary>
+    public static DateTimeOffset? InstantOf(TimestampParts parts, TimeZoneInfo zone)
+    {
+        if (parts.Instant is { } instant)
+        {
+            return instant;
+        }
+
+        if (parts is not { HasDate: true, Year: { } year } || parts.Day > DateTime.DaysInMonth(year, parts.Month!.Value))
+        {
+            return null;
+        }
+
+        var local = new DateTime(year, parts.Month!.Value, parts.Day!.Value, parts.Hour, parts.Minute, 0, DateTimeKind.Unspecified);
+        return parts.Offset is { } offset ? new DateTimeOffset(local, offset) : ZoneTime.Resolve(local, zone, null);
     }
 
     private static int MonthOf(string name)
