@@ -70,6 +70,29 @@ public sealed class SourceWatcher(
         }
     }
 
+    /// <summary>Polls every configured source once, one after another: the one-shot run (--once) and scripts.</summary>
+    public async Task PollAllOnceAsync(CancellationToken cancellationToken)
+    {
+        foreach (var source in SourceDefinitions.From(options.Value))
+        {
+            try
+            {
+                await PollOnceAsync(source, 0, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // As in the loop: one source's crash is recorded and the others are still read.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                SourcesLog.PollCrashed(logger, e, source.Name, TimeSpan.Zero);
+                await RecordFailureAsync(source, e.GetType().Name + ": " + e.Message, cancellationToken);
+            }
+        }
+    }
+
     /// <summary>Polls a source once and returns the delay before the next poll and the new count of quiet polls.</summary>
     internal async Task<(TimeSpan Delay, int Quiet)> PollOnceAsync(SourceDefinition source, int quiet, CancellationToken ct)
     {

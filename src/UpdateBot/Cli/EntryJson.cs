@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using UpdateBot.Core.Entries;
 
 namespace UpdateBot.Cli;
@@ -11,7 +10,8 @@ internal static class EntryJson
 {
     internal static readonly JsonWriterOptions WriterOptions = new()
     {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        // Output for people and scripts, not for embedding in HTML: keep "+" and non-ASCII text readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Indented = false,
     };
 

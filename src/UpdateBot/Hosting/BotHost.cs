@@ -5,10 +5,10 @@ using Serilog;
 using UpdateBot.ConsoleChat;
 using UpdateBot.Core;
 using UpdateBot.Core.Chats;
-
+using UpdateBot.Core.Delivery;
 using UpdateBot.Discord;
-
-
+using UpdateBot.Sources;
+using UpdateBot.Sources.Watching;
 using UpdateBot.Storage;
 using UpdateBot.Telegram;
 
@@ -54,14 +54,25 @@ internal static class BotHost
         {
             builder.Services.AddSingleton(streams);
             builder.Services.AddSingleton<IChatPlatform, ConsolePlatform>();
-            builder.Services.AddSingleton<ConsoleChatService>();
+            builder.Services.AddSingleton(sp =>
+            {
+                var console = ActivatorUtilities.CreateInstance<ConsoleChatService>(sp);
+                console.WaitForRelease = settings.Once;
+                return console;
+            });
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ConsoleChatService>());
         }
 
-
+        builder.Services
+            .AddUpdateBotSources(configuration)
+            .AddUpdateBotDelivery(configuration);
         if (settings.Once)
         {
-
+            // The one-shot run reads each source itself, once, instead of the watcher's loop.
+            var watcher = builder.Services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(SourceWatcher));
+            builder.Services.Remove(watcher);
+            builder.Services.AddSingleton<SourceWatcher>();
+            builder.Services.AddHostedService<OnceRunner>();
         }
 
         return builder.Build();
