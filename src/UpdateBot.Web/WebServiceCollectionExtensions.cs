@@ -38,6 +38,7 @@ public static class WebServiceCollectionExtensions
 
         services.TryAddSingleton<WebServerAddresses>();
         services.TryAddSingleton<MeterCollector>();
+        services.TryAddSingleton<IQueueStats, DeliveryQueueStats>();
         services.TryAddSingleton<WebSubRegistry>();
         services.TryAddSingleton<IWebSubSubscriptions>(sp => sp.GetRequiredService<WebSubRegistry>());
 

@@ -27,10 +27,10 @@ internal sealed class MetricsEndpoint(
                 rows.Select(r => Sample("updatebot_deliveries_pending", r.Pending, ("platform", r.Platform)))));
             families.Add(Gauge("updatebot_delivery_queue_depth", "Delivery jobs waiting, all platforms.",
                 [Sample("updatebot_delivery_queue_depth", rows.Sum(r => r.Pending))]));
-            families.Add(Gauge("updatebot_deliveries_stored_sent", "Delivery jobs recorded as sent in the store, per platform.",
-                rows.Select(r => Sample("updatebot_deliveries_stored_sent", r.Sent, ("platform", r.Platform)))));
-            families.Add(Gauge("updatebot_deliveries_stored_failed", "Delivery jobs recorded as failed in the store, per platform.",
+            families.Add(Gauge("updatebot_deliveries_stored_failed", "Delivery jobs given up, as recorded in the store, per platform.",
                 rows.Select(r => Sample("updatebot_deliveries_stored_failed", r.Failed, ("platform", r.Platform)))));
+            families.Add(Gauge("updatebot_deliveries_stored_cancelled", "Delivery jobs dropped for paused destinations, as recorded in the store, per platform.",
+                rows.Select(r => Sample("updatebot_deliveries_stored_cancelled", r.Cancelled, ("platform", r.Platform)))));
         }
 
         var states = await sourceStates.GetAllAsync(cancellationToken);
