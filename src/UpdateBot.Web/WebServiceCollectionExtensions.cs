@@ -38,7 +38,6 @@ public static class WebServiceCollectionExtensions
 
         services.TryAddSingleton<WebServerAddresses>();
         services.TryAddSingleton<MeterCollector>();
-        services.TryAddSingleton<IQueueStats, DeliveryQueueStats>();
         services.TryAddSingleton<WebSubRegistry>();
         services.TryAddSingleton<IWebSubSubscriptions>(sp => sp.GetRequiredService<WebSubRegistry>());
 

@@ -1,7 +1,7 @@
 namespace UpdateBot.Core.Operations;
 
 /// <summary>
-/// The delivery queue of one platform ("telegram", "discord", "console"): jobs waiting, jobs sent, jobs given up
-/// (failed) and jobs dropped because their destination was paused (cancelled).
+/// The delivery queue of one platform ("telegram", "discord", "console"): jobs waiting, and jobs sent or given up
+/// since the store began counting. <paramref name="OldestPending"/> is when the oldest waiting job was created.
 /// </summary>
-public sealed record PlatformQueueStats(string Platform, long Pending, long Sent, long Failed, long Cancelled = 0);
+public sealed record PlatformQueueStats(string Platform, long Pending, long Sent, long Failed, DateTimeOffset? OldestPending = null);

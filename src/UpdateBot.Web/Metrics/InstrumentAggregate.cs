@@ -61,16 +61,6 @@ internal sealed class InstrumentAggregate(Instrument instrument)
         }
     }
 
-    public double SumWhere(string key, string value)
-    {
-        lock (gate)
-        {
-            return series.Values
-                .Where(s => s.Labels.Any(l => l.Key == key && l.Value == value))
-                .Sum(s => s.Sum);
-        }
-    }
-
     public MetricFamily? ToFamily()
     {
         var type = instrument switch

@@ -42,10 +42,6 @@ internal sealed class MeterCollector : IDisposable
             .ToList();
     }
 
-    /// <summary>The running total of one instrument over the series whose tag <paramref name="key"/> is <paramref name="value"/>.</summary>
-    public double Sum(string instrumentName, string key, string value) =>
-        aggregates.Values.Where(a => a.Instrument.Name == instrumentName).Sum(a => a.SumWhere(key, value));
-
     public void Dispose() => listener.Dispose();
 
     private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
