@@ -84,9 +84,13 @@ public sealed class BotHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var started = Host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.IsCancellationRequested;
         try
         {
-            await Host.StopAsync(timeout.Token);
+            if (started)
+            {
+                await Host.StopAsync(timeout.Token);
+            }
         }
         catch (OperationCanceledException)
         {
