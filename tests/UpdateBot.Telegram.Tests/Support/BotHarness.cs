@@ -15,8 +15,11 @@ namespace UpdateBot.Telegram.Tests.Support;
 /// </summary>
 public sealed class BotHarness : IAsyncDisposable
 {
-    private BotHarness(TelegramStandIn server, IHost host, CapturedLogs logs, InMemoryEntryStore entries, InMemorySubscriptionStore subscriptions)
+    private readonly bool ownsServer;
+
+    private BotHarness(TelegramStandIn server, bool ownsServer, IHost host, CapturedLogs logs, InMemoryEntryStore entries, InMemorySubscriptionStore subscriptions)
     {
+        this.ownsServer = ownsServer;
         Server = server;
         Host = host;
         Logs = logs;
@@ -40,9 +43,10 @@ public sealed class BotHarness : IAsyncDisposable
         Action<Dictionary<string, string?>>? configure = null,
         Action<IServiceCollection>? services = null,
         TelegramStandInOptions? standIn = null,
-        bool start = true)
+        bool start = true,
+        TelegramStandIn? sharedServer = null)
     {
-        var server = await TelegramStandIn.StartAsync(standIn);
+        var server = sharedServer ?? await TelegramStandIn.StartAsync(standIn);
         var settings = new Dictionary<string, string?>
         {
             ["UpdateBot:Telegram:Token"] = server.Token,
@@ -64,7 +68,7 @@ public sealed class BotHarness : IAsyncDisposable
         builder.Services.AddUpdateBotTelegram(builder.Configuration);
         services?.Invoke(builder.Services);
         var host = builder.Build();
-        var harness = new BotHarness(server, host, logs, entries, subscriptions);
+        var harness = new BotHarness(server, sharedServer is null, host, logs, entries, subscriptions);
         if (start)
         {
             try
@@ -98,6 +102,9 @@ public sealed class BotHarness : IAsyncDisposable
         }
 
         Host.Dispose();
-        await Server.DisposeAsync();
+        if (ownsServer)
+        {
+            await Server.DisposeAsync();
+        }
     }
 }
