@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using UpdateBot.Core.Chats;
-using UpdateBot.Core.Commands;
 using UpdateBot.Core.Messages;
 using UpdateBot.Telegram.Tests.Support;
 
@@ -63,7 +62,6 @@ public sealed class StartupTests
     {
         await using var bot = await BotHarness.StartAsync(
             configure: s => s["UpdateBot:Moderators:Telegram:0"] = "4242",
-            services: s => s.AddSingleton<ICommand, FakePostCommand>(),
             start: false);
         bot.Server.AddChat(4242);
         await bot.Host.StartAsync();
@@ -170,6 +168,42 @@ public sealed class StartupTests
         Assert.DoesNotContain(secret, startError.ToString(), StringComparison.Ordinal);
         Assert.All(results.Append(networkResult), r => Assert.DoesNotContain(secret, r.Error ?? "", StringComparison.Ordinal));
         Assert.Equal(SendOutcome.Transient, networkResult.Outcome);
+    }
+
+    [Fact]
+    public async Task Webhook_mode_serves_the_web_hosts_port_and_reports_its_status()
+    {
+        await using var bot = await BotHarness.StartAsync(configure: s =>
+        {
+            s["UpdateBot:Telegram:Mode"] = "Webhook";
+            s["UpdateBot:Telegram:WebhookUrl"] = "https://bot.example.org/telegram";
+            s["UpdateBot:Telegram:WebhookSecret"] = "s3cret_value-1";
+        });
+        var port = bot.Host.Services.GetRequiredService<UpdateBot.Core.Operations.ITelegramWebhookHandler>();
+        var status = Assert.Single(bot.Host.Services.GetServices<UpdateBot.Core.Operations.IPlatformStatus>());
+        bot.Server.AddChat(778);
+
+        await port.HandleUpdateAsync(
+            """{"update_id":5,"message":{"message_id":1,"date":1700000000,"chat":{"id":778,"type":"private","first_name":"E"},"from":{"id":778,"is_bot":false,"first_name":"E"},"text":"/help"}}""",
+            CancellationToken.None);
+        await port.HandleUpdateAsync("not json at all", CancellationToken.None);
+
+        Assert.Equal("s3cret_value-1", port.SecretToken);
+        Assert.StartsWith("UpdateBot commands", Assert.Single(bot.Server.MessagesIn(778)).VisibleText, StringComparison.Ordinal);
+        Assert.True(status.IsConnected);
+        Assert.Equal("webhook set", status.Detail);
+    }
+
+    [Fact]
+    public async Task Polling_mode_reports_connected_and_offers_no_webhook_port()
+    {
+        await using var bot = await BotHarness.StartAsync();
+
+        var status = Assert.Single(bot.Host.Services.GetServices<UpdateBot.Core.Operations.IPlatformStatus>());
+
+        Assert.Equal("telegram", status.Platform);
+        Assert.True(status.IsConnected);
+        Assert.Null(bot.Host.Services.GetService<UpdateBot.Core.Operations.ITelegramWebhookHandler>());
     }
 
     private static List<string> Names(JsonArray? menu) =>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using UpdateBot.Core;
 using UpdateBot.Core.Chats;
+using UpdateBot.Core.Moderation;
 using UpdateBot.Core.Storage;
 using UpdateBot.StandIns.Telegram;
 
@@ -64,6 +65,9 @@ public sealed class BotHarness : IAsyncDisposable
         var subscriptions = new InMemorySubscriptionStore();
         builder.Services.AddSingleton<IEntryStore>(entries);
         builder.Services.AddSingleton<ISubscriptionStore>(subscriptions);
+        builder.Services.AddSingleton<ISourceStateStore>(new InMemorySourceStateStore());
+        builder.Services.AddSingleton<ITimelineWriter>(new RecordingTimelineWriter());
+        builder.Services.AddSingleton<IAuditLog>(new InMemoryAuditLog());
         builder.Services.AddUpdateBotCore(builder.Configuration);
         builder.Services.AddUpdateBotTelegram(builder.Configuration);
         services?.Invoke(builder.Services);
