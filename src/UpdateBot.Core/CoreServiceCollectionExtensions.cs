@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using UpdateBot.Core.Commands;
 using UpdateBot.Core.Commands.BuiltIn;
+using UpdateBot.Core.Commands.Moderation;
 using UpdateBot.Core.Configuration;
+using UpdateBot.Core.Moderation;
 
 namespace UpdateBot.Core;
 
@@ -21,6 +23,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FeedTimeZones>();
         services.TryAddSingleton<ModeratorPolicy>();
+        services.TryAddSingleton<CommandCooldown>();
+        services.TryAddSingleton<DraftBox>();
         services.TryAddSingleton<ICommandHandler, CommandDispatcher>();
         services.AddSingleton<ICommand, StartCommand>();
         services.AddSingleton<ICommand, HelpCommand>();
@@ -28,6 +32,12 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ICommand, SubscribeCommand>();
         services.AddSingleton<ICommand, UnsubscribeCommand>();
         services.AddSingleton<ICommand, SubscriptionsCommand>();
+        services.AddSingleton<ICommand, StatusCommand>();
+        services.AddSingleton<ICommand, AboutCommand>();
+        services.AddSingleton<ICommand, PostCommand>();
+        services.AddSingleton<ICommand, EditCommand>();
+        services.AddSingleton<ICommand, RetractCommand>();
+        services.AddSingleton<ICommand, AuditCommand>();
         return services;
     }
 }

@@ -1,1 +1,3 @@
-Console.WriteLine("UpdateBot");
+using UpdateBot.Cli;
+
+return await BotCli.RunAsync(args, Console.Out, Console.Error);

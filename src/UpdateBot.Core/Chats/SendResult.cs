@@ -7,6 +7,9 @@ public sealed record SendResult(SendOutcome Outcome)
 
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>The 429 concerned the whole bot (Discord's global limit), not one chat: every send waits.</summary>
+    public bool GlobalLimit { get; init; }
+
     public ChatAddress? MovedTo { get; init; }
 
     /// <summary>A short reason for logs and /status; never contains a token.</summary>

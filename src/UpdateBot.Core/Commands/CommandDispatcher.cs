@@ -13,9 +13,15 @@ public sealed partial class CommandDispatcher : ICommandHandler
     private readonly Dictionary<string, ICommand> commands;
     private readonly ModeratorPolicy moderators;
     private readonly TimeProvider time;
+    private readonly CommandCooldown cooldown;
     private readonly ILogger<CommandDispatcher> logger;
 
-    public CommandDispatcher(IEnumerable<ICommand> commands, ModeratorPolicy moderators, TimeProvider time, ILogger<CommandDispatcher> logger)
+    public CommandDispatcher(
+        IEnumerable<ICommand> commands,
+        ModeratorPolicy moderators,
+        TimeProvider time,
+        CommandCooldown cooldown,
+        ILogger<CommandDispatcher> logger)
     {
         ArgumentNullException.ThrowIfNull(commands);
         this.commands = new Dictionary<string, ICommand>(StringComparer.OrdinalIgnoreCase);
@@ -26,6 +32,7 @@ public sealed partial class CommandDispatcher : ICommandHandler
 
         this.moderators = moderators;
         this.time = time;
+        this.cooldown = cooldown;
         this.logger = logger;
         Definitions = this.commands.Values.Select(c => c.Definition).ToList();
     }
@@ -37,6 +44,12 @@ public sealed partial class CommandDispatcher : ICommandHandler
         ArgumentNullException.ThrowIfNull(inbound);
         try
         {
+            if (IsCommandLike(inbound) && inbound.User.Platform != "console" && !cooldown.TryTake(inbound.User, out var wait))
+            {
+                var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+                return CommandResponse.Error($"Slow down a little: try again in {seconds} s.") with { Notice = "Slow down a little." };
+            }
+
             if (inbound.CallbackData is { } data)
             {
                 return await HandleCallbackAsync(inbound, data, cancellationToken);
@@ -72,6 +85,9 @@ public sealed partial class CommandDispatcher : ICommandHandler
         var suggestions = await target.SuggestAsync(option, prefix ?? "", cancellationToken);
         return suggestions.Take(25).ToList();
     }
+
+    private static bool IsCommandLike(Inbound inbound) =>
+        inbound.CallbackData is not null || inbound.Location is not null || inbound.Text.TrimStart().StartsWith('/');
 
     private async Task<CommandResponse> HandleTextAsync(Inbound inbound, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ public sealed class SourceOptions
 
     public string Format { get; set; } = "auto";
 
-    /// <summary>Normal pace of polling (default 1 minute, at least 5 seconds).</summary>
+    /// <summary>Normal pace of polling (default 1 minute, at least 1 second).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Longest quiet-hours interval; default 5 × PollInterval.</summary>

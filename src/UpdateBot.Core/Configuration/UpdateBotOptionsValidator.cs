@@ -37,9 +37,9 @@ public sealed class UpdateBotOptionsValidator : IValidateOptions<UpdateBotOption
                 failures.Add($"{key}:Url '{source.Url}' is neither an http(s) URL nor an existing file.");
             }
 
-            if (source.PollInterval < TimeSpan.FromSeconds(5))
+            if (source.PollInterval < TimeSpan.FromSeconds(1))
             {
-                failures.Add($"{key}:PollInterval must be at least 00:00:05 (polite polling).");
+                failures.Add($"{key}:PollInterval must be at least 00:00:01.");
             }
 
             if (source.MaxPollInterval is { } max && max < source.PollInterval)

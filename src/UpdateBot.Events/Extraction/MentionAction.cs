@@ -1,0 +1,8 @@
+namespace UpdateBot.Events.Extraction;
+
+internal enum MentionAction
+{
+    Announce,
+    Move,
+    Cancel,
+}

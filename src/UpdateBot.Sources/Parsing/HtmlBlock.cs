@@ -1,0 +1,23 @@
+using AngleSharp.Dom;
+using UpdateBot.Core.Entries;
+
+namespace UpdateBot.Sources.Parsing;
+
+/// <summary>One block of a page's text in reading order: a paragraph (with its links and images) or a timestamp heading.</summary>
+internal sealed class HtmlBlock(IElement element, string text)
+{
+    public IElement Element { get; } = element;
+
+    public string Text { get; } = text;
+
+    public TimestampParts? Timestamp { get; init; }
+
+    /// <summary>Text beside a timestamp in its heading (an author name), if any.</summary>
+    public string? Byline { get; init; }
+
+    public bool IsHeading { get; init; }
+
+    public List<EntryLink> Links { get; } = [];
+
+    public List<EntryMedia> Media { get; } = [];
+}

@@ -1,0 +1,206 @@
+using AngleSharp.Dom;
+using UpdateBot.Core.Entries;
+
+namespace UpdateBot.Sources.Parsing;
+
+/// <summary>
+/// Timestamp-headed HTML: any block whose text is a timestamp starts an entry that runs to the next one. Only the
+/// part of the page that holds the headings counts (their common ancestor), chrome inside it is skipped, and a page
+/// whose "entries" are only links to other pages is reported as an article with teasers.
+/// </summary>
+internal static class HtmlLiveBlogParser
+{
+    public static FeedSnapshot Parse(IDocument document, PageMetadata metadata, PageContext page, Uri? baseUrl, string sourceName)
+    {
+        var root = document.Body ?? document.DocumentElement;
+        var blocks = new HtmlBlockWalker(page.Zone, baseUrl).Walk(root);
+        blocks = blocks.Select(b => b.Timestamp is not null && IsPageDate(b.Element, root) ? new HtmlBlock(b.Element, b.Text) : b).ToList();
+        var headings = blocks.Where(b => b.Timestamp is not null).Select(b => b.Element).ToList();
+        var chrome = new ChromeFilter(Protected(headings, CountHeadings(headings)));
+        blocks = blocks.Where(b => !chrome.IsInChrome(b.Element, root)).ToList();
+        var kept = blocks.Where(b => b.Timestamp is not null).Select(b => b.Element).ToList();
+        var counts = CountHeadings(kept);
+        if (kept.Count > 0)
+        {
+            var scope = CommonAncestor(kept, root);
+            blocks = blocks.Where(b => Within(b.Element, scope)).ToList();
+        }
+
+        var raw = new List<RawEntry>();
+        RawEntry? current = null;
+        foreach (var block in blocks)
+        {
+            if (block.Timestamp is { } parts)
+            {
+                current = new RawEntry(parts) { OwnId = OwnId(block.Element, counts, root), Author = block.Byline };
+                raw.Add(current);
+                continue;
+            }
+
+            if (current is null)
+            {
+                continue;
+            }
+
+            if (TimestampText.TryParseUpdated(block.Text, page.Zone, out var updated))
+            {
+                current.Updated = TimestampText.InstantOf(updated, page.Zone) ?? current.Updated;
+            }
+            else if (block.IsHeading && current.Title is null && current.Paragraphs.Count == 0)
+            {
+                current.Title = block.Text;
+            }
+            else if (block.Text.Length > 0)
+            {
+                current.Paragraphs.Add(block.Text);
+            }
+
+            current.Links.AddRange(block.Links);
+            current.Media.AddRange(block.Media);
+        }
+
+        if (raw.Count > 0)
+        {
+            ChromeText.TrimTrailing(raw[^1].Paragraphs);
+        }
+
+        var kind = FeedKind.LiveBlog;
+        if (raw.Count > 0 && raw.All(r => IsTeaser(r, baseUrl)))
+        {
+            kind = FeedKind.Article;
+            foreach (var r in raw)
+            {
+                r.Kind = EntryKind.Teaser;
+                r.Url ??= r.Links[0].Url;
+                r.OwnId ??= r.Url;
+            }
+        }
+
+        var entries = EntryAssembler.Assemble(raw, page, sourceName);
+        if (entries.Count == 0)
+        {
+            kind = metadata.OpenGraphType is "article" || document.QuerySelectorAll("p").Length > 3 ? FeedKind.Article : FeedKind.Unknown;
+        }
+
+        return new FeedSnapshot(metadata.Title, kind, "liveblog-html", entries);
+    }
+
+    private static readonly string[] PageDateWords = ["pubdate", "published", "dateline", "publish-date", "article-date", "datepublished"];
+
+    /// <summary>The page's own publication line ("Published: 10:24 GMT+1 Tuesday, 28 June 2016") is not an entry.</summary>
+    private static bool IsPageDate(IElement element, IElement root)
+    {
+        var depth = 0;
+        for (var e = element; e is not null && e != root && depth < 4; e = e.ParentElement, depth++)
+        {
+            var names = (e.GetAttribute("class") + " " + e.Id + " " + e.GetAttribute("itemprop")).ToLowerInvariant();
+            if (PageDateWords.Any(w => names.Contains(w, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An entry that is nothing but one link to another page is a teaser, not a live-blog entry.</summary>
+    private static bool IsTeaser(RawEntry entry, Uri? baseUrl)
+    {
+        if (entry.Links.Count == 0 || entry.Paragraphs.Count > 2 || entry.Media.Count > 1)
+        {
+            return false;
+        }
+
+        var text = string.Join(" ", entry.Paragraphs).Trim();
+        var linkText = string.Join(" ", entry.Links.Select(l => l.Text).Distinct()).Trim();
+        var samePage = baseUrl is not null && entry.Links.All(l => Uri.TryCreate(l.Url, UriKind.Absolute, out var u) && u.AbsolutePath == baseUrl.AbsolutePath && u.Host == baseUrl.Host);
+        return !samePage && text.Length > 0 && (text == linkText || text == entry.Title);
+    }
+
+    /// <summary>Elements holding most of the headings are never chrome, whatever their class says.</summary>
+    private static HashSet<IElement> Protected(List<IElement> headings, Dictionary<IElement, int> counts)
+    {
+        var result = new HashSet<IElement>();
+        if (headings.Count < 2)
+        {
+            return result;
+        }
+
+        foreach (var (element, count) in counts)
+        {
+            if (count * 2 > headings.Count)
+            {
+                result.Add(element);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>For every element, how many headings it holds (itself included).</summary>
+    private static Dictionary<IElement, int> CountHeadings(List<IElement> headings)
+    {
+        var counts = new Dictionary<IElement, int>();
+        foreach (var heading in headings)
+        {
+            for (var e = heading; e is not null; e = e.ParentElement)
+            {
+                counts[e] = counts.GetValueOrDefault(e) + 1;
+            }
+        }
+
+        return counts;
+    }
+
+    private static IElement CommonAncestor(List<IElement> elements, IElement root)
+    {
+        var chain = new List<IElement>();
+        for (var e = elements[0].ParentElement; e is not null; e = e.ParentElement)
+        {
+            chain.Add(e);
+            if (e == root)
+            {
+                break;
+            }
+        }
+
+        var index = 0;
+        foreach (var element in elements.Skip(1))
+        {
+            while (index < chain.Count - 1 && !Within(element, chain[index]))
+            {
+                index++;
+            }
+        }
+
+        return chain.Count > 0 ? chain[index] : root;
+    }
+
+    private static bool Within(IElement element, IElement ancestor)
+    {
+        for (var e = element; e is not null; e = e.ParentElement)
+        {
+            if (e == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The id of the entry's own container: the outermost ancestor holding only this heading.</summary>
+    private static string? OwnId(IElement heading, Dictionary<IElement, int> counts, IElement root)
+    {
+        string? id = null;
+        for (var e = heading; e is not null && e != root && counts.GetValueOrDefault(e) <= 1; e = e.ParentElement)
+        {
+            if (e.Id is { Length: > 0 } own)
+            {
+                id = own;
+            }
+        }
+
+        return id;
+    }
+}

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace UpdateBot.Sources.Parsing;
+
+/// <summary>What a page says about itself: its title, type (og:type) and dates, for year and day inference.</summary>
+internal sealed partial record PageMetadata(string? Title, string? OpenGraphType, DateTimeOffset? Published, DateTimeOffset? Modified)
+{
+    [GeneratedRegex(@"/(?<y>(?:19|20)\d{2})/(?<m>[a-z]{3}|\d{2})/(?<d>\d{2})/", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UrlDatePattern();
+
+    public PageContext Context(ParseOptions options) => new(options.Now, options.Zone)
+    {
+        Published = Published,
+        Modified = Modified ?? options.LastModified,
+    };
+
+    public static PageMetadata Read(IDocument document, TimeZoneInfo zone)
+    {
+        string? Meta(params string[] keys)
+        {
+            foreach (var key in keys)
+            {
+                var value = document.QuerySelector($"meta[property='{key}'], meta[name='{key}'], meta[itemprop='{key}']")?.GetAttribute("content");
+                if (!string.IsNullOrWhiteSpace(value))
+                {
+                    return value;
+                }
+            }
+
+            return null;
+        }
+
+        var title = Meta("og:title", "twitter:title") ?? NullIfEmpty(document.Title);
+        var type = Meta("og:type");
+        var published = Parse(Meta("article:published_time", "datePublished", "pubdate", "publish-date", "date", "dc.date", "DC.date.issued", "parsely-pub-date", "sailthru.date"), zone);
+        var modified = Parse(Meta("article:modified_time", "og:updated_time", "dateModified", "last-modified"), zone);
+
+        if (published is null || modified is null)
+        {
+            var (ldPublished, ldModified) = FromJsonLd(document, zone);
+            published ??= ldPublished;
+            modified ??= ldModified;
+        }
+
+        published ??= Parse(document.QuerySelector("time[pubdate][datetime], time[itemprop=datePublished][datetime]")?.GetAttribute("datetime"), zone);
+        if (published is null && modified is null)
+        {
+            modified = FromPubdateText(document, zone);
+        }
+
+        if (published is null && modified is null && FromUrl(document) is { } day)
+        {
+            published = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue)));
+        }
+
+        return new PageMetadata(title, type, published, modified);
+    }
+
+    private static DateTimeOffset? Parse(string? value, TimeZoneInfo zone) =>
+        value is not null && TimestampText.TryParseIso(value, zone, out var parts) ? parts.Instant : null;
+
+    private static (DateTimeOffset?, DateTimeOffset?) FromJsonLd(IDocument document, TimeZoneInfo zone)
+    {
+        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+        {
+            try
+            {
+                using var json = JsonDocument.Parse(script.TextContent, JsonLdParser.Options);
+                foreach (var node in JsonLdParser.Nodes(json.RootElement))
+                {
+                    var published = Parse(JsonLdParser.String(node, "datePublished"), zone);
+                    var modified = Parse(JsonLdParser.String(node, "dateModified"), zone);
+                    if (published is not null || modified is not null)
+                    {
+                        return (published, modified);
+                    }
+                }
+            }
+            catch (JsonException)
+            {
+                // Broken JSON-LD is common; the page's other metadata still counts.
+            }
+        }
+
+        return (null, null);
+    }
+
+    /// <summary>A visible "Published: 18:41 GMT+1 Thursday, 09 July 2015" line.</summary>
+    private static DateTimeOffset? FromPubdateText(IDocument document, TimeZoneInfo zone)
+    {
+        foreach (var element in document.QuerySelectorAll("[class*='pubdate'], [class*='published'], [class*='dateline'], [class*='timestamp']"))
+        {
+            var text = HtmlText.TextOf(element);
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && colon < 20 && !char.IsAsciiDigit(text[colon - 1]))
+            {
+                text = text[(colon + 1)..];
+            }
+
+            text = text.Replace('\n', ' ').Trim();
+            if (TimestampText.TryParse(text, zone, out var parts) && TimestampText.InstantOf(parts, zone) is { } instant)
+            {
+                return instant;
+            }
+        }
+
+        return null;
+    }
+
+    private static DateOnly? FromUrl(IDocument document)
+    {
+        var candidates = new[]
+        {
+            document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"),
+            document.QuerySelector("meta[property='og:url']")?.GetAttribute("content"),
+            document.Body?.GetAttribute("data-page-id"),
+        };
+        foreach (var candidate in candidates)
+        {
+            if (candidate is null || UrlDatePattern().Match("/" + candidate) is not { Success: true } m)
+            {
+                continue;
+            }
+
+            var year = int.Parse(m.Groups["y"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+            var monthText = m.Groups["m"].Value;
+            var month = int.TryParse(monthText, System.Globalization.CultureInfo.InvariantCulture, out var mm)
+                ? mm
+                : Array.IndexOf(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], monthText.ToLowerInvariant()) + 1;
+            var day = int.Parse(m.Groups["d"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+            if (month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+            {
+                return new DateOnly(year, month, day);
+            }
+        }
+
+        return null;
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,27 @@
+using UpdateBot.Core.Entries;
+
+namespace UpdateBot.Sources.Parsing;
+
+/// <summary>An entry being assembled from a timestamp-headed page, before its time is resolved.</summary>
+internal sealed class RawEntry(TimestampParts timestamp)
+{
+    public TimestampParts Timestamp { get; } = timestamp;
+
+    public string? OwnId { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? Url { get; set; }
+
+    public string? Author { get; set; }
+
+    public DateTimeOffset? Updated { get; set; }
+
+    public EntryKind Kind { get; set; } = EntryKind.Entry;
+
+    public List<string> Paragraphs { get; } = [];
+
+    public List<EntryLink> Links { get; } = [];
+
+    public List<EntryMedia> Media { get; } = [];
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using AngleSharp.Dom;
+using UpdateBot.Core.Entries;
+
+namespace UpdateBot.Sources.Parsing;
+
+/// <summary>WordPress liveblog plugin markup: div#liveblog-entry-{id}[data-timestamp] with .liveblog-entry-text.</summary>
+internal static class WordPressHtmlParser
+{
+    public static FeedSnapshot? TryParse(IDocument document, PageContext page, Uri? baseUrl, string sourceName)
+    {
+        var containers = document.QuerySelectorAll("[id^='liveblog-entry-'][data-timestamp]");
+        if (containers.Length == 0)
+        {
+            return null;
+        }
+
+        var entries = new List<(Entry, int)>();
+        var index = 0;
+        foreach (var container in containers)
+        {
+            if (!long.TryParse(container.GetAttribute("data-timestamp"), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            {
+                continue;
+            }
+
+            var id = container.Id!["liveblog-entry-".Length..];
+            var body = container.QuerySelector(".liveblog-entry-text, .liveblog-entry-content") ?? container;
+            var blocks = new HtmlBlockWalker(page.Zone, baseUrl, detectTimestamps: false).Walk(body);
+            var author = container.QuerySelector(".liveblog-author-name");
+            var metaBlocks = body == container ? container.QuerySelectorAll(".liveblog-meta, header").ToHashSet() : [];
+            var kept = blocks.Where(b => !metaBlocks.Any(m => m == b.Element || m.Contains(b.Element))).ToList();
+            var published = TimestampParts.Localize(DateTimeOffset.FromUnixTimeSeconds(seconds), page.Zone);
+            entries.Add((new Entry
+            {
+                SourceName = sourceName,
+                Id = id,
+                Published = published,
+                Text = string.Join("\n\n", kept.Where(b => b.Text.Length > 0).Select(b => b.Text)),
+                Url = baseUrl is null ? null : new Uri(baseUrl, "#liveblog-entry-" + id).AbsoluteUri,
+                Author = author is null ? null : HtmlText.TextOf(author),
+                Links = kept.SelectMany(b => b.Links).DistinctBy(l => l.Url).ToList(),
+                Media = kept.SelectMany(b => b.Media).DistinctBy(m => m.Url).ToList(),
+            }, index++));
+        }
+
+        return entries.Count == 0 ? null : new FeedSnapshot(null, FeedKind.LiveBlog, "wordpress", EntryAssembler.NewestFirst(entries));
+    }
+}

@@ -1,0 +1,187 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using UpdateBot.Core.Configuration;
+using UpdateBot.Core.Sources;
+using UpdateBot.Core.Storage;
+using UpdateBot.Core.Timeline;
+
+namespace UpdateBot.Sources.Watching;
+
+/// <summary>
+/// Polls every configured source on its own loop, so a slow or failing source never delays the others. Each poll
+/// reads the source (conditional GET, body hash), ingests a changed snapshot into the timeline and records the
+/// source's health; the delay to the next poll adapts (see <see cref="PollSchedule"/>).
+/// </summary>
+public sealed class SourceWatcher(
+    ISourceReader reader,
+    TimelineIngestor ingestor,
+    ISourceStateStore states,
+    IOptions<UpdateBotOptions> options,
+    TimeProvider timeProvider,
+    ILogger<SourceWatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var sources = SourceDefinitions.From(options.Value);
+        if (sources.Count == 0)
+        {
+            SourcesLog.NoSources(logger);
+            return;
+        }
+
+        SourcesLog.Watching(logger, sources.Count);
+        await Task.WhenAll(sources.Select(source => WatchAsync(source, stoppingToken)));
+    }
+
+    private async Task WatchAsync(SourceDefinition source, CancellationToken stoppingToken)
+    {
+        // Let the host finish starting before the first fetch.
+        await Task.Yield();
+        var quiet = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            TimeSpan delay;
+            try
+            {
+                (delay, quiet) = await PollOnceAsync(source, quiet, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // One bad poll (a store error, a parser bug) must never stop the watcher.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                delay = PollSchedule.AfterFailure(source, 3, null, Random.Shared.NextDouble());
+                SourcesLog.PollCrashed(logger, e, source.Name, delay);
+                await RecordFailureAsync(source, e.GetType().Name + ": " + e.Message, stoppingToken);
+            }
+
+            try
+            {
+                await Task.Delay(delay, timeProvider, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Polls every configured source once, one after another: the one-shot run (--once) and scripts.</summary>
+    public async Task PollAllOnceAsync(CancellationToken cancellationToken)
+    {
+        foreach (var source in SourceDefinitions.From(options.Value))
+        {
+            try
+            {
+                await PollOnceAsync(source, 0, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // As in the loop: one source's crash is recorded and the others are still read.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                SourcesLog.PollCrashed(logger, e, source.Name, TimeSpan.Zero);
+                await RecordFailureAsync(source, e.GetType().Name + ": " + e.Message, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Polls a source once and returns the delay before the next poll and the new count of quiet polls.</summary>
+    internal async Task<(TimeSpan Delay, int Quiet)> PollOnceAsync(SourceDefinition source, int quiet, CancellationToken ct)
+    {
+        var state = await states.GetAsync(source.Name, ct);
+        var now = timeProvider.GetUtcNow();
+        var result = await reader.ReadAsync(source, state, ct);
+        var baseState = (state ?? new SourceState { SourceName = source.Name }) with { LastAttempt = now };
+        switch (result)
+        {
+            case SourceReadResult.Unchanged unchanged:
+            {
+                await states.SaveAsync(baseState with
+                {
+                    ETag = unchanged.ETag ?? baseState.ETag,
+                    LastModified = unchanged.LastModified ?? baseState.LastModified,
+                    LastSuccess = now,
+                    ConsecutiveFailures = 0,
+                }, ct);
+                var delay = PollSchedule.AfterSuccess(source, quiet + 1, result.MaxAge, result.RetryAfter);
+                SourcesLog.Unchanged(logger, source.Name, delay);
+                return (delay, quiet + 1);
+            }
+
+            case SourceReadResult.Snapshot snapshot:
+            {
+                var firstSight = state is not { Initialized: true };
+                var ingest = await ingestor.IngestAsync(source, snapshot.Feed, firstSight, ct);
+                if (ingest.Suspect)
+                {
+                    var failures = baseState.ConsecutiveFailures + 1;
+                    var retry = PollSchedule.AfterFailure(source, failures, result.RetryAfter, Random.Shared.NextDouble());
+                    await states.SaveAsync(baseState with
+                    {
+                        ConsecutiveFailures = failures,
+                        LastError = "suspect read: the page suddenly has no entries",
+                        LastErrorAt = now,
+                    }, ct);
+                    SourcesLog.SuspectRead(logger, source.Name, retry);
+                    return (retry, 0);
+                }
+
+                await states.SaveAsync(baseState with
+                {
+                    ETag = snapshot.ETag,
+                    LastModified = snapshot.LastModified,
+                    BodyHash = snapshot.BodyHash,
+                    Initialized = true,
+                    LastSuccess = now,
+                    LastChange = ingest.Changed ? now : baseState.LastChange,
+                    ConsecutiveFailures = 0,
+                    EntriesSeen = snapshot.Feed.Entries.Count,
+                    Title = snapshot.Feed.Title ?? baseState.Title,
+                }, ct);
+                var newQuiet = ingest.Changed ? 0 : quiet + 1;
+                return (PollSchedule.AfterSuccess(source, newQuiet, result.MaxAge, result.RetryAfter), newQuiet);
+            }
+
+            case SourceReadResult.Failed failed:
+            {
+                var failures = baseState.ConsecutiveFailures + 1;
+                var delay = PollSchedule.AfterFailure(source, failures, result.RetryAfter, Random.Shared.NextDouble());
+                await states.SaveAsync(baseState with { ConsecutiveFailures = failures, LastError = failed.Error, LastErrorAt = now }, ct);
+                SourcesLog.ReadFailed(logger, source.Name, Display(source.Url), failed.Error, delay);
+                return (delay, 0);
+            }
+
+            default:
+                throw new InvalidOperationException("Unknown read result.");
+        }
+    }
+
+    private async Task RecordFailureAsync(SourceDefinition source, string error, CancellationToken ct)
+    {
+        try
+        {
+            var state = await states.GetAsync(source.Name, ct) ?? new SourceState { SourceName = source.Name };
+            var now = timeProvider.GetUtcNow();
+            await states.SaveAsync(state with { ConsecutiveFailures = state.ConsecutiveFailures + 1, LastError = error, LastErrorAt = now, LastAttempt = now }, ct);
+        }
+#pragma warning disable CA1031 // The store itself may be what failed; the next poll tries again.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+
+    /// <summary>The URL without query string or user info, which may hold secrets.</summary>
+    private static string Display(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri.GetLeftPart(UriPartial.Path)
+            : url;
+}

@@ -1,0 +1,104 @@
+namespace UpdateBot.Storage.Sql;
+
+/// <summary>
+/// The schema, as numbered migrations shared by SQLite and PostgreSQL (only the identity column differs).
+/// Times are Unix milliseconds; flags are 0/1 integers; source names are matched on their lower-case key.
+/// Append new migrations; never edit an applied one.
+/// </summary>
+internal static class Schema
+{
+    public static IReadOnlyList<string> Migrations(SqlDatabase database) =>
+    [
+        $"""
+        CREATE TABLE entries (
+            source_key TEXT NOT NULL,
+            entry_id TEXT NOT NULL,
+            source_name TEXT NOT NULL,
+            published BIGINT NOT NULL,
+            updated BIGINT NULL,
+            title TEXT NULL,
+            body TEXT NOT NULL,
+            url TEXT NULL,
+            kind INTEGER NOT NULL,
+            author TEXT NULL,
+            links TEXT NOT NULL,
+            media TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            misses INTEGER NOT NULL DEFAULT 0,
+            removed INTEGER NOT NULL DEFAULT 0,
+            first_seen BIGINT NOT NULL,
+            PRIMARY KEY (source_key, entry_id));
+        CREATE INDEX ix_entries_published ON entries (removed, published);
+        CREATE INDEX ix_entries_id ON entries (entry_id);
+
+        CREATE TABLE subscriptions (
+            platform TEXT NOT NULL,
+            chat_id TEXT NOT NULL,
+            source_key TEXT NOT NULL,
+            source_name TEXT NOT NULL,
+            filter TEXT NULL,
+            created_at BIGINT NOT NULL,
+            paused_reason TEXT NULL,
+            PRIMARY KEY (platform, chat_id, source_key));
+        CREATE INDEX ix_subscriptions_source ON subscriptions (source_key);
+
+        CREATE TABLE delivery_jobs (
+            id {database.IdentityColumn},
+            platform TEXT NOT NULL,
+            chat_id TEXT NOT NULL,
+            source_name TEXT NOT NULL,
+            entry_id TEXT NOT NULL,
+            change_kind INTEGER NOT NULL,
+            priority INTEGER NOT NULL,
+            content_hash TEXT NOT NULL,
+            status INTEGER NOT NULL DEFAULT 0,
+            not_before BIGINT NOT NULL DEFAULT 0,
+            lease_owner TEXT NULL,
+            lease_until BIGINT NOT NULL DEFAULT 0,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT NULL,
+            created_at BIGINT NOT NULL);
+        CREATE INDEX ix_jobs_queue ON delivery_jobs (platform, status, priority, id);
+        CREATE INDEX ix_jobs_destination ON delivery_jobs (platform, chat_id, status, priority, id);
+        CREATE INDEX ix_jobs_owner ON delivery_jobs (lease_owner);
+
+        CREATE TABLE delivered_messages (
+            platform TEXT NOT NULL,
+            chat_id TEXT NOT NULL,
+            source_key TEXT NOT NULL,
+            entry_id TEXT NOT NULL,
+            message_ids TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            sent_at BIGINT NOT NULL,
+            PRIMARY KEY (platform, chat_id, source_key, entry_id));
+
+        CREATE TABLE source_states (
+            source_key TEXT NOT NULL PRIMARY KEY,
+            state TEXT NOT NULL);
+
+        CREATE TABLE source_leases (
+            source_key TEXT NOT NULL PRIMARY KEY,
+            owner TEXT NOT NULL,
+            expires_at BIGINT NOT NULL);
+        """,
+        $"""
+        CREATE TABLE audit_log (
+            id {database.IdentityColumn},
+            at BIGINT NOT NULL,
+            platform TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            user_name TEXT NULL,
+            action TEXT NOT NULL,
+            target TEXT NOT NULL,
+            detail TEXT NOT NULL);
+        """,
+        """
+        CREATE TABLE chat_settings (
+            platform TEXT NOT NULL,
+            chat_id TEXT NOT NULL,
+            home_place TEXT NULL,
+            remind INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (platform, chat_id));
+        """,
+    ];
+}

@@ -1,0 +1,7 @@
+namespace UpdateBot.Storage;
+
+public enum StorageProvider
+{
+    Sqlite,
+    PostgreSql,
+}

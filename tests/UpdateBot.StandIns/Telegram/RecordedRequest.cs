@@ -1,0 +1,6 @@
+using System.Text.Json.Nodes;
+
+namespace UpdateBot.StandIns.Telegram;
+
+/// <summary>One Bot API call as received: method (as written in the URL), parameters, and the status answered.</summary>
+public sealed record RecordedRequest(string Method, JsonObject Parameters, int Status);

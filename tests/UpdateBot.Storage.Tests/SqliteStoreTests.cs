@@ -1,0 +1,8 @@
+using UpdateBot.Storage.Tests.Infrastructure;
+
+namespace UpdateBot.Storage.Tests;
+
+public sealed class SqliteStoreTests : StoreContractTests
+{
+    protected override Task<TestDatabase> CreateAsync() => TestDatabase.SqliteAsync();
+}
