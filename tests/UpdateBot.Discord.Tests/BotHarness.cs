@@ -88,6 +88,10 @@ public sealed class BotHarness : IAsyncDisposable
         builder.Services.AddSingleton<IEntryStore>(p => p.GetRequiredService<InMemoryEntryStore>());
         builder.Services.AddSingleton<InMemorySubscriptionStore>();
         builder.Services.AddSingleton<ISubscriptionStore>(p => p.GetRequiredService<InMemorySubscriptionStore>());
+        builder.Services.AddSingleton<ISourceStateStore, InMemorySourceStateStore>();
+        builder.Services.AddSingleton<IDeliveryBacklog, EmptyDeliveryBacklog>();
+        builder.Services.AddSingleton<ITimelineWriter, InMemoryTimelineWriter>();
+        builder.Services.AddSingleton<UpdateBot.Core.Moderation.IAuditLog, InMemoryAuditLog>();
         builder.Services.AddSingleton<BreakingCommand>();
         builder.Services.AddSingleton<SlowCommand>();
         builder.Services.AddSingleton<ICommand, EventsCommand>();
