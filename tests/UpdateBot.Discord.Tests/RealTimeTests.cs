@@ -22,6 +22,8 @@ public sealed class RealTimeTests
         Assert.All(results, r => Assert.Equal(SendOutcome.Sent, r.Outcome));
         Assert.Equal(0, bot.StandIn.RateLimitedCount);
         Assert.All(channels, c => Assert.Single(bot.StandIn.Messages(c)));
+        Assert.Equal(120, bot.StandIn.MessageCount);
+        Assert.Equal(120, bot.StandIn.ChannelIds.Count);
     }
 
     [Fact]
