@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using UpdateBot.Core.Commands;
 using UpdateBot.Core.Events;
 using UpdateBot.Core.Places;
+using UpdateBot.Core.Subscriptions;
+using UpdateBot.Events.Filtering;
 using UpdateBot.Events.Commands;
 using UpdateBot.Events.Hosting;
 
@@ -31,6 +33,7 @@ public static class EventsServiceCollectionExtensions
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EventsOptions>>().Value.Region));
         services.TryAddSingleton<IEventCatalog>(sp => sp.GetRequiredService<EventIndex>());
         services.TryAddSingleton<IChatSettingsStore, InMemoryChatSettingsStore>();
+        services.TryAddSingleton<IEntryPlaces, EntryPlaces>();
         services.AddSingleton<ICommand, EventsCommand>();
         services.AddSingleton<ICommand, HomeCommand>();
         services.AddSingleton<ICommand, RemindCommand>();

@@ -51,12 +51,15 @@ public sealed class TelegramWebhookHandler : ITelegramWebhookHandler
     /// For the web endpoint, which has already checked the secret header: handles one update. A body that is not an
     /// update is logged and acknowledged (Telegram would only send it again).
     /// </summary>
-    public async Task HandleUpdateAsync(string updateJson, CancellationToken cancellationToken)
+    public async Task<bool> HandleUpdateAsync(string updateJson, CancellationToken cancellationToken)
     {
-        if (Parse(updateJson) is { } update)
+        if (Parse(updateJson) is not { } update)
         {
-            await HandleCheckedAsync(update, cancellationToken);
+            return false;
         }
+
+        await HandleCheckedAsync(update, cancellationToken);
+        return true;
     }
 
     /// <summary>Handles one POSTed body (JSON of an Update).</summary>

@@ -3,6 +3,7 @@ using UpdateBot.Core.Chats;
 using UpdateBot.Core.Entries;
 using UpdateBot.Core.Messages;
 using UpdateBot.Core.Storage;
+using UpdateBot.Core.Subscriptions;
 
 namespace UpdateBot.Core.Delivery;
 
@@ -24,6 +25,7 @@ public sealed class PlatformDeliverer
     private readonly ILogger logger;
     private readonly Dictionary<(string Source, string Id), (string Hash, Entry Entry)> entryCache = [];
     private readonly Lock cacheGate = new();
+    private readonly SubscriptionMatcher matcher;
 
     public PlatformDeliverer(
         IChatPlatform platform,
@@ -33,7 +35,8 @@ public sealed class PlatformDeliverer
         FeedTimeZones zones,
         DeliveryOptions options,
         TimeProvider time,
-        ILogger logger)
+        ILogger logger,
+        SubscriptionMatcher? matcher = null)
     {
         ArgumentNullException.ThrowIfNull(platform);
         ArgumentNullException.ThrowIfNull(options);
@@ -45,6 +48,7 @@ public sealed class PlatformDeliverer
         this.options = options;
         this.time = time;
         this.logger = logger;
+        this.matcher = matcher ?? new SubscriptionMatcher();
         Owner = $"{(string.IsNullOrWhiteSpace(options.InstanceId) ? Environment.MachineName : options.InstanceId)}/{platform.Name}";
         Scheduler = new PlatformScheduler(platform.Limits, options.RateSafetyFactor, time);
     }
@@ -217,6 +221,13 @@ public sealed class PlatformDeliverer
                 await HandleAsync(job, edited, edited.MessageIds.Count > 0 ? edited.MessageIds : shown.MessageIds, cancellationToken);
                 return;
             }
+        }
+
+        if (!job.Breaking && !await matcher.WantsAsync(subscriptions, job.Chat, entry, cancellationToken))
+        {
+            // The chat's filters (keywords, --near) leave this entry out.
+            await queue.CompleteAsync(job, Owner, null, cancellationToken);
+            return;
         }
 
         var composed = EntryComposer.Compose(entry, zone, job.Change);

@@ -12,6 +12,7 @@ using UpdateBot.Sources;
 using UpdateBot.Sources.Watching;
 using UpdateBot.Storage;
 using UpdateBot.Telegram;
+using UpdateBot.Web;
 
 namespace UpdateBot.Hosting;
 
@@ -67,7 +68,8 @@ internal static class BotHost
         builder.Services
             .AddUpdateBotSources(configuration)
             .AddUpdateBotEvents(configuration)
-            .AddUpdateBotDelivery(configuration);
+            .AddUpdateBotDelivery(configuration)
+            .AddUpdateBotWeb(configuration);
         if (settings.Once)
         {
             // The one-shot run reads each source itself, once, instead of the watcher's loop.
