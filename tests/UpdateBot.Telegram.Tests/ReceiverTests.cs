@@ -22,6 +22,19 @@ public sealed class ReceiverTests
         Assert.Contains(first.Logs.Lines.Concat(second.Logs.Lines), l => l.Contains("Another receiver already polls this bot", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_server_that_ignores_the_long_poll_timeout_is_not_hammered()
+    {
+        await using var bot = await BotHarness.StartAsync(standIn: new StandIns.Telegram.TelegramStandInOptions { MaxLongPollSeconds = 0 });
+
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        // Without a pause after an instant empty answer the loop would make hundreds of calls in this second.
+        Assert.InRange(bot.Server.GetUpdatesCalls, 1, 6);
+        bot.Server.SendText(903, 903, "/start");
+        await bot.Server.WaitForMessagesAsync(903, 1);
+    }
+
     [Theory]
     [InlineData(1, 0.0, 0.5)]
     [InlineData(1, 1.0, 1.0)]
