@@ -27,10 +27,11 @@ public sealed class ReceiverTests
     {
         await using var bot = await BotHarness.StartAsync(standIn: new StandIns.Telegram.TelegramStandInOptions { MaxLongPollSeconds = 0 });
 
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await bot.Server.WaitUntilAsync(() => bot.Server.GetUpdatesCalls >= 4, what: "a few polls");
 
-        // Without a pause after an instant empty answer the loop would make hundreds of calls in this second.
-        Assert.InRange(bot.Server.GetUpdatesCalls, 1, 6);
+        // After an instant empty answer the loop pauses before asking again (a lower bound: never flaky).
+        var polls = bot.Server.Requests.Where(r => r.Method == "getUpdates").Select(r => r.ReceivedAt).ToList();
+        Assert.All(polls.Zip(polls.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(240), $"{(pair.Second - pair.First).TotalMilliseconds} ms"));
         bot.Server.SendText(903, 903, "/start");
         await bot.Server.WaitForMessagesAsync(903, 1);
     }
