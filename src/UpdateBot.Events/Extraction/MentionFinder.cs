@@ -125,12 +125,9 @@ internal static partial class MentionFinder
                     continue;
                 }
 
-                if (temporal.Date is { } date && date <= today && PastTense().IsMatch(clause) && !FutureMarker().IsMatch(clause))
-                {
-                    continue;
-                }
-
-                if (kind == "event" && temporal.Time is null)
+                // "drew 5,000 people", "was addressed by": a report, unless the sentence announces ("was called for Saturday").
+                if (PastTense().IsMatch(clause) && !FutureMarker().IsMatch(clause)
+                    && (temporal.Date is { } date && date <= today || !AnnounceVerb().IsMatch(clause)))
                 {
                     continue;
                 }
@@ -235,9 +232,18 @@ internal static partial class MentionFinder
         }
 
         var title = string.Join(' ', taken.Append(clause.Substring(index, length))).Trim();
+        if (taken.Count == 0 && Organiser().Match(clause) is { Success: true } organiser && organiser.Index < index)
+        {
+            // "The Marxist Society has called a meeting": name it after who called it.
+            title = $"{organiser.Groups["who"].Value} {title}";
+        }
+
         title = title.Length == 0 ? kind : title;
         return char.ToUpperInvariant(title[0]) + title[1..];
     }
+
+    [GeneratedRegex(@"^(?:The\s+)?(?!(?:There|It|This|That|These|Those|We|They|Our|Here|Please|You|I|He|She)\b)(?<who>\p{Lu}[\p{L}'’]+(?:\s+\p{Lu}[\p{L}'’]+){0,4})\s+(?:has|have|is|are|will|was|were)\b")]
+    private static partial Regex Organiser();
 
     private sealed record Pending(string Kind, string Title, int PlaceIndex, string? Venue, int Sentence);
 
@@ -253,8 +259,11 @@ internal static partial class MentionFinder
     [GeneratedRegex(@"^(?:it|it['’]s|it['’]ll|this|that|they|they['’]ll|we['’]ll\s+meet|we\s+will\s+meet|meet|starts?|starting|doors|time|when|date|venue|where|the\s+event)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Anaphora();
 
-    [GeneratedRegex(@"\b(?:were|was|drew|attended|gathered|took\s+place|went|turned\s+out|marched|happened|joined|came|filled|spoke|saw|packed|ended|finished|had)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:were|was|drew|attended|gathered|took\s+place|went|turned\s+out|marched|happened|joined|came|filled|spoke|saw|packed|ended|finished|had|held|addressed|brought|descended|blocked|heard)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PastTense();
+
+    [GeneratedRegex(@"\b(?:called|announced|planned|organi[sz]ed|set|scheduled|booked|arranged|moved|rescheduled)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AnnounceVerb();
 
     [GeneratedRegex(@"\b(?:will|['’]ll|is|are|there['’]s|it['’]s|starts?|begins?|going\s+to|set\s+to|due\s+to|to\s+be\s+held|join\s+us|see\s+you|come\s+along|upcoming|planned)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FutureMarker();

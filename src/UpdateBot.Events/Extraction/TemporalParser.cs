@@ -310,8 +310,9 @@ internal static partial class TemporalParser
 
             hour = a == "pm" ? (hour == 12 ? 12 : hour + 12) : (hour == 12 ? 0 : hour);
         }
-        else if (hour < 12 && evening && !morning)
+        else if (hour < 12 && ((evening && !morning) || (hour is >= 1 and <= 7 && h.Length == 1 && !morning)))
         {
+            // "at 6:30" for an event is the evening; "06:30" or "in the morning" is not.
             hour += 12;
         }
 
@@ -456,7 +457,7 @@ internal static partial class TemporalParser
     [GeneratedRegex(@"\b(?:this|later\s+this)\s+(?<pod>morning|lunchtime|afternoon|evening)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ThisPart();
 
-    [GeneratedRegex(@"\b(?:last\s+(?:night|week|weekend|month|year)|earlier\s+(?:today|this\s+week)|\d+\s+(?:days?|weeks?|months?|years?)\s+ago|the\s+other\s+day|over\s+the\s+weekend)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:last\s+(?:night|week|weekend|month|year)|earlier\s+(?:today|this\s+week)|(?:\d+|a|an|one|two|three|four|five|six|seven|several|a\s+few|few)\s+(?:days?|weeks?|months?|years?|hours?)\s+ago|the\s+other\s+day|over\s+the\s+weekend)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PastMarker();
 
     [GeneratedRegex($@"\b(?:(?<q>this\s+coming|this|next|coming|last)\s+)?(?<wd>{Weekday})(?:['’]s)?\b(?!\s+\d)(?:\s+(?:in\s+the\s+)?(?<pod>{PartOfDay}))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -470,7 +471,7 @@ internal static partial class TemporalParser
     [GeneratedRegex($@"(?<![\d:.£$€])\b(?<h1>[01]?\d|2[0-3])(?:(?:[:.](?<m1>[0-5]\d))?\s*(?<ap1>{Ampm})|:(?<m1>[0-5]\d))?\s*(?:-|–|—|to|until|till|til)\s*(?<h2>[01]?\d|2[0-3])(?:(?:[:.](?<m2>[0-5]\d))?\s*(?<ap2>{Ampm})|:(?<m2>[0-5]\d))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TimeRangeAny();
 
-    [GeneratedRegex($@"(?<![\d£$€:.])(?:(?<noon>(?:12\s*)?(?:noon|midday|midnight))\b|\b(?<h>[01]?\d|2[0-3])(?:[:.](?<m>[0-5]\d))?\s*(?<ap>{Ampm})|\b(?<h>[01]?\d|2[0-3]):(?<m>[0-5]\d)\b|(?<=\b(?:at|from|for|by|until|starts?|starting|begins?|kicks?\s+off)\s+)(?<h>[01]\d|2[0-3])\.(?<m>[0-5]\d)\b|\b(?<h>1[0-2]|[1-9])\s*o['’]?clock\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex($@"(?<![\d£$€:.])(?:(?<noon>(?:12\s*)?(?:noon|midday|midnight))\b|\b(?<h>[01]?\d|2[0-3])(?:[:.](?<m>[0-5]\d))?\s*(?<ap>{Ampm})|\b(?<h>[01]?\d|2[0-3]):(?<m>[0-5]\d)\b|(?<=\b(?:at|from|for|by|until|starts?|starting|begins?|kicks?\s+off)\s+)(?<h>[01]?\d|2[0-3])\.(?<m>[0-5]\d)\b|\b(?<h>1[0-2]|[1-9])\s*o['’]?clock\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClockTime();
 
     [GeneratedRegex(@"\b(?:at|from|starts?|starting|begins?|kicks?\s+off)\s+(?<h>1[0-2]|[1-9])\b(?![:.,]?\d|\s*(?:%|people|per|of|years?|days?|weeks?|months?|hours?|minutes?|mins?|votes?|members|others|and|or|-|–|to\b|o['’]?clock))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
