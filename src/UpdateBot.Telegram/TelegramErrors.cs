@@ -9,9 +9,14 @@ namespace UpdateBot.Telegram;
 /// <summary>Turns what Telegram (or the network) said into the outcome the delivery engine acts on.</summary>
 internal static partial class TelegramErrors
 {
+    /// <summary>
+    /// Telegram refused the formatting, not the message: "can't parse entities", or a server that does not know the
+    /// parse mode at all. The same content can still go out as plain text.
+    /// </summary>
     public static bool IsCantParseEntities(Exception exception) =>
         exception is ApiRequestException { ErrorCode: 400 } api
-        && api.Message.Contains("can't parse entities", StringComparison.OrdinalIgnoreCase);
+        && (api.Message.Contains("can't parse entities", StringComparison.OrdinalIgnoreCase)
+            || api.Message.Contains("unsupported parse_mode", StringComparison.OrdinalIgnoreCase));
 
     public static bool IsNotModified(Exception exception) =>
         exception is ApiRequestException { ErrorCode: 400 } api

@@ -48,8 +48,8 @@ public sealed class TelegramWebhookHandler : ITelegramWebhookHandler
     public string? SecretToken => options.Value.WebhookSecret;
 
     /// <summary>
-    /// For the web endpoint, which has already checked the secret header: handles one update. A body that is not an
-    /// update is logged and acknowledged (Telegram would only send it again).
+    /// For the web endpoint, which has already checked the secret header: handles one update. False when the body
+    /// is not an update (the endpoint answers 400 and Telegram does not retry it).
     /// </summary>
     public async Task<bool> HandleUpdateAsync(string updateJson, CancellationToken cancellationToken)
     {

@@ -22,6 +22,20 @@ public sealed class ReceiverTests
         Assert.Contains(first.Logs.Lines.Concat(second.Logs.Lines), l => l.Contains("Another receiver already polls this bot", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_server_that_ignores_the_long_poll_timeout_is_not_hammered()
+    {
+        await using var bot = await BotHarness.StartAsync(standIn: new StandIns.Telegram.TelegramStandInOptions { MaxLongPollSeconds = 0 });
+
+        await bot.Server.WaitUntilAsync(() => bot.Server.GetUpdatesCalls >= 4, what: "a few polls");
+
+        // After an instant empty answer the loop pauses before asking again (a lower bound: never flaky).
+        var polls = bot.Server.Requests.Where(r => r.Method == "getUpdates").Select(r => r.ReceivedAt).ToList();
+        Assert.All(polls.Zip(polls.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(240), $"{(pair.Second - pair.First).TotalMilliseconds} ms"));
+        bot.Server.SendText(903, 903, "/start");
+        await bot.Server.WaitForMessagesAsync(903, 1);
+    }
+
     [Theory]
     [InlineData(1, 0.0, 0.5)]
     [InlineData(1, 1.0, 1.0)]

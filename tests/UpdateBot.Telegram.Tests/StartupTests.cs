@@ -183,11 +183,13 @@ public sealed class StartupTests
         var status = Assert.Single(bot.Host.Services.GetServices<UpdateBot.Core.Operations.IPlatformStatus>());
         bot.Server.AddChat(778);
 
-        await port.HandleUpdateAsync(
+        var accepted = await port.HandleUpdateAsync(
             """{"update_id":5,"message":{"message_id":1,"date":1700000000,"chat":{"id":778,"type":"private","first_name":"E"},"from":{"id":778,"is_bot":false,"first_name":"E"},"text":"/help"}}""",
             CancellationToken.None);
-        await port.HandleUpdateAsync("not json at all", CancellationToken.None);
+        var refused = await port.HandleUpdateAsync("not json at all", CancellationToken.None);
 
+        Assert.True(accepted);
+        Assert.False(refused);
         Assert.Equal("s3cret_value-1", port.SecretToken);
         Assert.StartsWith("UpdateBot commands", Assert.Single(bot.Server.MessagesIn(778)).VisibleText, StringComparison.Ordinal);
         Assert.True(status.IsConnected);

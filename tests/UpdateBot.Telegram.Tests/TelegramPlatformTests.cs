@@ -132,6 +132,19 @@ public sealed class TelegramPlatformTests
     }
 
     [Fact]
+    public async Task A_server_that_does_not_know_the_parse_mode_still_gets_the_content_as_plain_text()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        bot.Server.AddChat(Private);
+        bot.Server.FailNext("sendMessage", 400, "Bad Request: unsupported parse_mode");
+
+        var result = await bot.Platform.SendAsync(PrivateChat, Entry("x & y"), "k", CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Sent, result.Outcome);
+        Assert.Null(Assert.Single(bot.Server.MessagesIn(Private)).ParseMode);
+    }
+
+    [Fact]
     public async Task Over_4096_characters_arrive_as_numbered_parts_each_valid_html()
     {
         await using var bot = await BotHarness.StartAsync();

@@ -34,6 +34,7 @@ internal sealed class TelegramPollingReceiver(
 
     private const int BatchLimit = 100;
     private const int ParallelChats = 8;
+    private static readonly TimeSpan QuickAnswer = TimeSpan.FromMilliseconds(250);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -68,6 +69,7 @@ internal sealed class TelegramPollingReceiver(
             while (!stoppingToken.IsCancellationRequested)
             {
                 Update[] updates;
+                var asked = time.GetTimestamp();
                 try
                 {
                     updates = await bot.GetUpdates(
@@ -103,6 +105,12 @@ internal sealed class TelegramPollingReceiver(
 
                 if (updates.Length == 0)
                 {
+                    // A server that ignores the long-poll timeout answers at once; do not spin against it.
+                    if (time.GetElapsedTime(asked) < QuickAnswer)
+                    {
+                        await Task.Delay(QuickAnswer, time, stoppingToken);
+                    }
+
                     continue;
                 }
 

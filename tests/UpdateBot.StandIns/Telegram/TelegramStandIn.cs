@@ -378,6 +378,7 @@ public sealed partial class TelegramStandIn : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        var receivedAt = time.GetUtcNow();
         var match = MethodPath().Match(context.Request.Path.Value ?? "");
         ApiAnswer answer;
         var method = match.Success ? match.Groups["method"].Value : "";
@@ -411,7 +412,7 @@ public sealed partial class TelegramStandIn : IAsyncDisposable
 
         lock (gate)
         {
-            requests.Add(new RecordedRequest(method, (JsonObject)parameters.Values.DeepClone(), answer.Status));
+            requests.Add(new RecordedRequest(method, (JsonObject)parameters.Values.DeepClone(), answer.Status) { ReceivedAt = receivedAt });
         }
 
         context.Response.StatusCode = answer.Status;

@@ -68,6 +68,7 @@ public sealed class BotHarness : IAsyncDisposable
         builder.Services.AddSingleton<ISourceStateStore>(new InMemorySourceStateStore());
         builder.Services.AddSingleton<ITimelineWriter>(new RecordingTimelineWriter());
         builder.Services.AddSingleton<IAuditLog>(new InMemoryAuditLog());
+        builder.Services.AddSingleton<IDeliveryBacklog>(new EmptyDeliveryBacklog());
         builder.Services.AddUpdateBotCore(builder.Configuration);
         builder.Services.AddUpdateBotTelegram(builder.Configuration);
         services?.Invoke(builder.Services);
