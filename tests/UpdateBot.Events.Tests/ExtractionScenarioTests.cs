@@ -197,4 +197,30 @@ public sealed class ExtractionScenarioTests
 
         Assert.Equal(new DateTimeOffset(2024, 3, 31, 14, 0, 0, TimeSpan.FromHours(1)), e.Start);
     }
+
+    [Fact]
+    public void A_title_naming_the_event_and_a_body_giving_the_time_make_one_event()
+    {
+        var events = Run(Blog.Entry("2024-03-12 09:00", "Millennium Square, 2pm. Bring banners.", title: "Leeds demo on Saturday"));
+
+        var e = Assert.Single(events);
+        Assert.Equal("demo 2024-03-16 14:00 Leeds", Blog.Describe(e));
+        Assert.Equal("Millennium Square", e.Venue);
+    }
+
+    [Fact]
+    public void A_sentence_giving_time_and_venue_completes_the_event_named_just_before()
+    {
+        var events = Run(Blog.Entry("2024-03-12 09:00", "Momentum are holding an emergency rally against the coup in Leeds. Millennium Square, 6pm tonight."));
+
+        Assert.Equal(["rally 2024-03-12 18:00 Leeds"], events.Select(e => Blog.Describe(e)));
+    }
+
+    [Fact]
+    public void An_unrelated_time_after_an_event_without_one_does_not_attach()
+    {
+        var events = Run(Blog.Entry("2024-03-12 09:00", "Local groups are calling meetings to discuss this question. The pound fell sharply against the dollar at 3pm and markets were rattled by the news from the City."));
+
+        Assert.Empty(events);
+    }
 }

@@ -15,7 +15,7 @@ internal static partial class MentionFinder
         var anchor = TimeZoneInfo.ConvertTime(entry.Published, zone).DateTime;
         var today = DateOnly.FromDateTime(anchor);
         var mentions = new List<EventMention>();
-        var sentences = TextSegmenter.Sentences(entry.Text);
+        var sentences = TextSegmenter.Sentences(string.IsNullOrWhiteSpace(entry.Title) ? entry.Text : entry.Title.Trim() + "\n\n" + entry.Text);
         var opening = OpeningPlace(entry, sentences, places);
         var lastPlace = -1;
         Pending? pending = null;
@@ -27,6 +27,7 @@ internal static partial class MentionFinder
             var clauses = TextSegmenter.Clauses(sentence);
             var sentenceTemporal = clauses.Count > 1 ? TemporalParser.Parse(sentence, anchor) : null;
             var handled = false;
+            Pending? carried = null;
 
             foreach (var clause in clauses)
             {
@@ -48,10 +49,17 @@ internal static partial class MentionFinder
                     kindIndex = kinds[0].Index;
                     title = TitleFor(clause, kinds[0].Index, kinds[0].Length, kind);
                 }
-                else if (pending is not null && s - pending.Sentence <= 2 && Anaphora().IsMatch(clause)
+                else if (pending is not null && s - pending.Sentence <= 2
+                    && (Anaphora().IsMatch(clause) || (s - pending.Sentence == 1 && temporal.HasAnchor && !PastTense().IsMatch(clause)
+                        && (clause.Length <= 60 || VenueSpotter.Find(clause, places, 0) is not null)))
                     && (temporal.HasAnchor || cancel.Success || move.Success))
                 {
                     (kind, title) = (pending.Kind, pending.Title);
+                    if (!temporal.DateGiven && pending.Date is { } pendingDate && temporal.Time is not null)
+                    {
+                        // "Leeds demo on Saturday. Millennium Square, 2pm." — the time belongs to the day already named.
+                        temporal = temporal with { Date = pendingDate };
+                    }
                 }
                 else if ((cancel.Success || move.Success) && Anaphora().IsMatch(clause))
                 {
@@ -63,7 +71,8 @@ internal static partial class MentionFinder
                 }
 
                 var placeIndex = PlaceFor(clause, sentencePlaces, places, opening, lastPlace, pending);
-                var venue = VenueSpotter.Find(clause, places, kindIndex)?.Venue ?? (kinds.Count == 0 ? pending?.Venue : null);
+                var venue = VenueSpotter.Find(clause, places, kindIndex)?.Venue
+                    ?? (kinds.Count == 0 ? pending?.Venue ?? VenueSpotter.Leading(clause, places) : null);
                 if (placeIndex < 0 && venue is not null)
                 {
                     placeIndex = places.Landmark(venue);
@@ -121,7 +130,7 @@ internal static partial class MentionFinder
 
                 if (!temporal.HasAnchor)
                 {
-                    pending = new Pending(kind, title, placeIndex, venue, s);
+                    pending = new Pending(kind, title, placeIndex, venue, s, null);
                     continue;
                 }
 
@@ -130,6 +139,12 @@ internal static partial class MentionFinder
                     && (temporal.Date is { } date && date <= today || !AnnounceVerb().IsMatch(clause)))
                 {
                     continue;
+                }
+
+                if (temporal.Time is null && kinds.Count > 0)
+                {
+                    // A day without a clock time: a following sentence may give the time.
+                    carried = new Pending(kind, title, placeIndex, venue, s, temporal.Date);
                 }
 
                 mentions.Add(baseMention with
@@ -143,7 +158,11 @@ internal static partial class MentionFinder
                 handled = true;
             }
 
-            if (handled)
+            if (carried is not null)
+            {
+                pending = carried;
+            }
+            else if (handled)
             {
                 pending = null;
             }
@@ -245,7 +264,7 @@ internal static partial class MentionFinder
     [GeneratedRegex(@"^(?:The\s+)?(?!(?:There|It|This|That|These|Those|We|They|Our|Here|Please|You|I|He|She)\b)(?<who>\p{Lu}[\p{L}'’]+(?:\s+\p{Lu}[\p{L}'’]+){0,4})\s+(?:has|have|is|are|will|was|were)\b")]
     private static partial Regex Organiser();
 
-    private sealed record Pending(string Kind, string Title, int PlaceIndex, string? Venue, int Sentence);
+    private sealed record Pending(string Kind, string Title, int PlaceIndex, string? Venue, int Sentence, DateOnly? Date);
 
     [GeneratedRegex(@"^(?:a|an|the|is|are|was|were|there|there's|this|that|these|our|their|his|her|its|for|of|to|and|or|has|have|had|will|be|been|at|in|on|outside|called|tonight|tomorrow|today|another|with|by|from|support|attend|join|organise|organize|hold|holding|held|about|some|any|local|no|next|last|every|each|after|before|it's|it|we|they|you|i)$", RegexOptions.IgnoreCase)]
     private static partial Regex TitleStop();
