@@ -39,6 +39,7 @@ public static class EventsServiceCollectionExtensions
         services.AddSingleton<ICommand, RemindCommand>();
         services.AddSingleton<ICommand, EventCommand>();
         services.AddHostedService<EventFeeder>();
+        services.AddHostedService<EventReminderService>();
         return services;
     }
 }

@@ -197,4 +197,69 @@ public sealed class ExtractionScenarioTests
 
         Assert.Equal(new DateTimeOffset(2024, 3, 31, 14, 0, 0, TimeSpan.FromHours(1)), e.Start);
     }
+
+    [Fact]
+    public void A_title_naming_the_event_and_a_body_giving_the_time_make_one_event()
+    {
+        var events = Run(Blog.Entry("2024-03-12 09:00", "Millennium Square, 2pm. Bring banners.", title: "Leeds demo on Saturday"));
+
+        var e = Assert.Single(events);
+        Assert.Equal("demo 2024-03-16 14:00 Leeds", Blog.Describe(e));
+        Assert.Equal("Millennium Square", e.Venue);
+    }
+
+    [Fact]
+    public void A_sentence_giving_time_and_venue_completes_the_event_named_just_before()
+    {
+        var events = Run(Blog.Entry("2024-03-12 09:00", "Momentum are holding an emergency rally against the coup in Leeds. Millennium Square, 6pm tonight."));
+
+        Assert.Equal(["rally 2024-03-12 18:00 Leeds"], events.Select(e => Blog.Describe(e)));
+    }
+
+    [Fact]
+    public void An_unrelated_time_after_an_event_without_one_does_not_attach()
+    {
+        var events = Run(Blog.Entry("2024-03-12 09:00", "Local groups are calling meetings to discuss this question. The pound fell sharply against the dollar at 3pm and markets were rattled by the news from the City."));
+
+        Assert.Empty(events);
+    }
+
+    [Fact]
+    public void Plural_events_in_several_places_are_one_event_per_place()
+    {
+        var events = Run(Blog.Entry("2024-03-12 09:00", "Vigils will be held tonight at 7pm in Cardiff and Swansea."));
+
+        Assert.Equal(["vigil 2024-03-12 19:00 Cardiff", "vigil 2024-03-12 19:00 Swansea"], events.Select(e => Blog.Describe(e)).Order());
+    }
+
+    [Fact]
+    public void Items_under_a_heading_naming_the_kind_are_each_an_event()
+    {
+        var events = Run(Blog.Entry("2024-03-12 09:00", """
+            Demos on Saturday:
+
+            - Leeds, 12 noon, Millennium Square
+            - Bradford, 1pm, City Park
+            - Sheffield, 2pm, Barker's Pool
+
+            Statement from the organisers will follow.
+            """));
+
+        Assert.Equal(
+            ["demo 2024-03-16 12:00 Leeds", "demo 2024-03-16 13:00 Bradford", "demo 2024-03-16 14:00 Sheffield"],
+            events.Select(e => Blog.Describe(e)));
+    }
+
+    [Fact]
+    public void A_move_to_a_new_venue_only_keeps_the_time()
+    {
+        var events = Run(
+            Blog.Entry("2024-03-12 09:00", "Rally in Leicester tonight at 6pm at the Clock Tower."),
+            Blog.Entry("2024-03-12 13:00", "Tonight's rally in Leicester has been moved to the Town Hall."));
+
+        var e = Assert.Single(events);
+        Assert.Equal("rally 2024-03-12 18:00 Leicester", Blog.Describe(e));
+        Assert.Equal("the Town Hall", e.Venue);
+        Assert.Equal(EventStatus.Moved, e.Status);
+    }
 }

@@ -58,6 +58,13 @@ public sealed class ExtractionSentenceTests
         { "2024-03-12 21:30", "Rally at 10am in Derby.", ["rally 2024-03-13 10:00 Derby"] },
         { Tue0900, "A demo has been called in Edinburgh for Sunday afternoon.", ["demo 2024-03-17 ~afternoon Edinburgh"] },
         { Tue0900, "Formally support the demo tomorrow and mobilise as many people as possible.", ["demo 2024-03-13 ~day -"] },
+        { Tue0900, "Leeds: rally at half past six tonight in City Square.", ["rally 2024-03-12 18:30 Leeds"] },
+        { Tue0900, "York vigil at seven o'clock on Friday evening.", ["vigil 2024-03-15 19:00 York"] },
+        { Tue0900, "Bristol demo Saturday 2pm, College Green.", ["demo 2024-03-16 14:00 Bristol"] },
+        { Tue0900, "Sheffield: march, 19.00, from the Town Hall.", ["march 2024-03-12 19:00 Sheffield"] },
+        { Tue0900, "Pride parade in Brighton on the 16th at 11am.", ["march 2024-03-16 11:00 Brighton"] },
+        { Tue0900, "Cambridge students will hold a sit-in on Wednesday from 9am.", ["sit-in 2024-03-13 09:00 Cambridge"] },
+        { Tue0900, "A film screening and discussion takes place in Bath on Thursday at 7pm.", ["screening 2024-03-14 19:00 Bath"] },
     };
 
     public static TheoryData<string, string> Negatives => new()
@@ -95,6 +102,10 @@ public sealed class ExtractionSentenceTests
         { Tue0900, "The statement will be read at 6pm." },
         { Tue0900, "Stanley Johnson said the protest movement had peaked in 2019." },
         { Tue0900, "Sixty MPs met at 11am yesterday to plan the coup." },
+        { Tue0900, "At one point the meeting descended into chaos." },
+        { Tue0900, "Inflation rose to 19.50 per cent, the demo organisers said." },
+        { Tue0900, "The protest last Saturday in Leeds was peaceful." },
+        { Tue0900, "Labour's vote fell in March, a year after the rally." },
     };
 
     [Theory]

@@ -59,6 +59,19 @@ internal static partial class VenueSpotter
         return best;
     }
 
+    /// <summary>"Millennium Square, 2pm.": a venue opening a sentence that completes an event named before it.</summary>
+    public static string? Leading(string clause, PlaceSpotter places)
+    {
+        var m = LeadingPhrase().Match(clause);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var phrase = m.Groups["v"].Value;
+        return IsTimeOrDate(phrase) || NotVenues.Contains(phrase) || (!HasVenueNoun(phrase) && places.IsPlaceName(phrase)) ? null : phrase;
+    }
+
     private static bool HasVenueNoun(string phrase) => VenueNoun().IsMatch(phrase);
 
     private static bool IsTimeOrDate(string phrase) => DateOrTimeWord().IsMatch(phrase);
@@ -71,6 +84,9 @@ internal static partial class VenueSpotter
 
     [GeneratedRegex(@"^(?:the\s+)?(?:\d|noon|midday|midnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tonight|tomorrow|this|next|half|an?\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateOrTimeWord();
+
+    [GeneratedRegex(@"^(?<v>(?:the\s+)?\p{Lu}[\p{L}'’]+(?:\s+(?:of\s+)?\p{Lu}[\p{L}'’]+){0,4}),")]
+    private static partial Regex LeadingPhrase();
 
     [GeneratedRegex(@"\s+(?:on|at|in|from|to|and|the|of|&)$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingJunk();
