@@ -24,7 +24,8 @@ internal static partial class TelegramErrors
 
     /// <summary>Whether a sendPhoto failure was about the picture (bad or unreachable URL), not the chat.</summary>
     public static bool IsPhotoProblem(Exception exception) =>
-        exception is ApiRequestException { ErrorCode: 400, Parameters.MigrateToChatId: null } api
+        exception is ApiRequestException { ErrorCode: 400 } api
+        && api.Parameters?.MigrateToChatId is null
         && !api.Message.Contains("chat not found", StringComparison.OrdinalIgnoreCase)
         && !api.Message.Contains("can't parse entities", StringComparison.OrdinalIgnoreCase);
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Types;
+using UpdateBot.Core.Operations;
 using UpdateBot.Telegram.Receiving;
 
 namespace UpdateBot.Telegram;
@@ -14,7 +15,7 @@ namespace UpdateBot.Telegram;
 /// X-Telegram-Bot-Api-Secret-Token header. The secret is compared in constant time; repeats of an update Telegram
 /// re-posted are handled once.
 /// </summary>
-public sealed class TelegramWebhookHandler
+public sealed class TelegramWebhookHandler : ITelegramWebhookHandler
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
 
@@ -43,6 +44,21 @@ public sealed class TelegramWebhookHandler
         this.logger = logger;
     }
 
+    /// <summary>The secret given to setWebhook; the web endpoint checks the header against it.</summary>
+    public string? SecretToken => options.Value.WebhookSecret;
+
+    /// <summary>
+    /// For the web endpoint, which has already checked the secret header: handles one update. A body that is not an
+    /// update is logged and acknowledged (Telegram would only send it again).
+    /// </summary>
+    public async Task HandleUpdateAsync(string updateJson, CancellationToken cancellationToken)
+    {
+        if (Parse(updateJson) is { } update)
+        {
+            await HandleCheckedAsync(update, cancellationToken);
+        }
+    }
+
     /// <summary>Handles one POSTed body (JSON of an Update).</summary>
     public async Task<TelegramWebhookOutcome> HandleWebhookAsync(string json, string? secretHeader, CancellationToken cancellationToken)
     {
@@ -52,23 +68,9 @@ public sealed class TelegramWebhookHandler
             return TelegramWebhookOutcome.Unauthorized;
         }
 
-        Update? update;
-        try
-        {
-            update = JsonSerializer.Deserialize<Update>(json ?? "", JsonBotAPI.Options);
-        }
-        catch (JsonException)
-        {
-            update = null;
-        }
-
-        if (update is null)
-        {
-            TelegramLog.WebhookRefused(logger, "the body is not a Telegram update");
-            return TelegramWebhookOutcome.BadRequest;
-        }
-
-        return await HandleCheckedAsync(update, cancellationToken);
+        return Parse(json) is { } update
+            ? await HandleCheckedAsync(update, cancellationToken)
+            : TelegramWebhookOutcome.BadRequest;
     }
 
     /// <summary>Handles one update already read by the host.</summary>
@@ -112,6 +114,23 @@ public sealed class TelegramWebhookHandler
         }
 
         return TelegramWebhookOutcome.Handled;
+    }
+
+    private Update? Parse(string? json)
+    {
+        try
+        {
+            if (JsonSerializer.Deserialize<Update>(json ?? "", JsonBotAPI.Options) is { } update)
+            {
+                return update;
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        TelegramLog.WebhookRefused(logger, "the body is not a Telegram update");
+        return null;
     }
 
     private bool SecretMatches(string? header)

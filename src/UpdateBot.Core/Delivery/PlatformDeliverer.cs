@@ -9,7 +9,8 @@ namespace UpdateBot.Core.Delivery;
 /// <summary>
 /// Works through one platform's outbox: claims the head job of up to BatchSize chats (one each, oldest first, breaking
 /// ahead), waits for the platform's rate gates, sends, edits or deletes, and records the outcome. A job is only marked
-/// done after the platform confirmed it, so a crash can repeat at most the sends in flight (Concurrency, default 1).
+/// done after the platform confirmed it, so a crash can repeat at most the sends in flight (Concurrency, default 1;
+/// Discord's nonce makes its repeats harmless).
 /// </summary>
 public sealed class PlatformDeliverer
 {
@@ -110,7 +111,8 @@ public sealed class PlatformDeliverer
 
         var sentAny = false;
         var inFlight = new List<Task>();
-        using var throttle = new SemaphoreSlim(options.Concurrency, options.Concurrency);
+        var concurrency = options.ConcurrencyFor(platform.Name);
+        using var throttle = new SemaphoreSlim(concurrency, concurrency);
         for (var i = 0; i < jobs.Count; i++)
         {
             var job = jobs[i];

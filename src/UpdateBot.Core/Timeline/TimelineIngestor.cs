@@ -36,8 +36,10 @@ public sealed class TimelineIngestor(
             return IngestResult.SuspectRead;
         }
 
+        current = Rekey(current.Select(e => e with { SourceName = source.Name }).ToList(), known);
+
         // Oldest first: the snapshot is newest first, ties keep the page's order.
-        var chronological = current.Select((e, i) => (Entry: e with { SourceName = source.Name }, Index: i))
+        var chronological = current.Select((e, i) => (Entry: e, Index: i))
             .OrderBy(x => x.Entry.Published)
             .ThenByDescending(x => x.Index)
             .Select(x => x.Entry)
@@ -110,5 +112,28 @@ public sealed class TimelineIngestor(
         }
 
         return new IngestResult(added, updated, removed, delivered);
+    }
+
+    /// <summary>
+    /// An entry whose derived id changed because its opening words were edited shows up as one unknown entry and
+    /// one missing known entry at the same timestamp: it keeps its old id, so the edit is an update.
+    /// </summary>
+    private static List<Entry> Rekey(List<Entry> current, Dictionary<string, KnownEntry> known)
+    {
+        var currentIds = current.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var missing = known.Values.Where(k => !k.Removed && !currentIds.Contains(k.Id))
+            .GroupBy(k => k.Published)
+            .Where(g => g.Count() == 1)
+            .ToDictionary(g => g.Key, g => g.Single().Id);
+        if (missing.Count == 0)
+        {
+            return current;
+        }
+
+        var renames = current.Where(e => !known.ContainsKey(e.Id))
+            .GroupBy(e => e.Published)
+            .Where(g => g.Count() == 1 && missing.ContainsKey(g.Key))
+            .ToDictionary(g => g.Single().Id, g => missing[g.Key], StringComparer.Ordinal);
+        return renames.Count == 0 ? current : current.Select(e => renames.TryGetValue(e.Id, out var old) ? e with { Id = old } : e).ToList();
     }
 }

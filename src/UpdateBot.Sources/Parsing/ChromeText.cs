@@ -10,7 +10,7 @@ internal static partial class ChromeText
 {
     [GeneratedRegex(
         @"^\s*(?:share (?:this|on|via)\b|share:?$|categories:|category:|tags?:|filed under\b|posted in\b|related (?:articles|posts|stories|content)\b|read more\b|more from\b|follow us\b|sign up\b|subscribe\b|newsletter\b|we use cookies\b|this (?:site|website) uses cookies\b|accept (?:all )?cookies\b|cookie (?:policy|settings)\b|leave a (?:comment|reply)\b|\d+ comments?$|comments?$|print this\b|email this\b|tweet this\b|advertisement$|looking for the\b|we've moved\b|we have moved\b|skip to (?:main )?content\b|back to top\b|copyright\b|©)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ChromeLine();
 
     public static bool IsChrome(string line)

@@ -142,11 +142,19 @@ internal static class DateResolver
         {
             var a = (headings[i - 1].Hour * 60) + headings[i - 1].Minute;
             var b = (headings[i].Hour * 60) + headings[i].Minute;
-            if (b < a)
+
+            // On a clock face the shorter way round tells the direction: 00:30 then 23:50 is going back 40 minutes.
+            var back = ((a - b) % 1440 + 1440) % 1440;
+            if (back == 0)
+            {
+                continue;
+            }
+
+            if (back < 720)
             {
                 down++;
             }
-            else if (b > a)
+            else
             {
                 up++;
             }

@@ -8,12 +8,12 @@ internal static partial class FeedDates
 {
     [GeneratedRegex(
         @"^\s*(?:[A-Za-z]{2,9}\.?,?\s*)?(?<d>\d{1,2})[\s\-]+(?<mon>[A-Za-z]{3,9})\.?[\s\-]+(?<y>\d{2,4})(?:[\sT]+(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:\.\d+)?)?)?\s*(?<tz>[A-Za-z]{1,5}|[+-]\d{2}:?\d{2}|[+-]\d{1,2})?\s*(?:\([^)]*\))?\s*$",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.CultureInvariant)]
     private static partial Regex Rfc822();
 
     [GeneratedRegex(
         @"^\s*(?<y>\d{4})(?:-?(?<m>\d{2})(?:-?(?<d>\d{2}))?)?(?:[T\s](?<h>\d{2}):?(?<mi>\d{2})(?::?(?<s>\d{2})(?:[.,]\d+)?)?)?\s*(?<tz>Z|[+-]\d{2}(?::?\d{2})?)?\s*$",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex W3cDtf();
 
     private static readonly string[] Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];

@@ -25,8 +25,16 @@ internal static class HtmlText
     {
         switch (node)
         {
-            case IText text:
+            case IText text when text.ParentElement?.Closest("pre") is not null:
                 builder.Append(text.Data);
+                break;
+            case IText text:
+                // Line breaks in the source are only spaces; <br> and block boundaries make real breaks.
+                foreach (var c in text.Data)
+                {
+                    builder.Append(c is '\n' or '\r' ? ' ' : c);
+                }
+
                 break;
             case IElement element when Skipped.Contains(element.LocalName):
                 break;

@@ -376,6 +376,10 @@ internal static class SyndicationParser
         else
         {
             value = element.Value;
+            if (value.Contains('<', StringComparison.Ordinal) && value.Contains('>', StringComparison.Ordinal))
+            {
+                value = HtmlFragment.Convert(value, null).Text.Replace("\n\n", " ", StringComparison.Ordinal).Replace('\n', ' ');
+            }
         }
 
         value = value.Trim();

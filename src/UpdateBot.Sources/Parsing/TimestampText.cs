@@ -28,18 +28,18 @@ internal static partial class TimestampText
 
     [GeneratedRegex(
         @"^\s*(?:posted(?:\s+at)?:?\s*)?(?:" + Date + Sep + @")?" + Time + @"(?:\s*" + Zone + @")?(?:" + Sep + Date + @")?\s*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex HeadingPattern();
 
     [GeneratedRegex(
         @"^\s*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IsoPattern();
 
     private static readonly string[] MonthNames =
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
-    [GeneratedRegex(@"^\s*(?:last\s+)?updated(?:\s+at|\s+on)?:?\s*(?<when>.{4,60})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"^\s*(?:last\s+)?updated(?:\s+at|\s+on)?:?\s*(?<when>.{4,60})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UpdatedPattern();
 
     /// <summary>Recognises an "updated" stamp inside an entry: "Last Updated: 10:21 GMT+1 Tuesday, 28 June 2016".</summary>

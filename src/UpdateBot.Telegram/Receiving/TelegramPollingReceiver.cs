@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Hosting;
@@ -23,6 +24,7 @@ internal sealed class TelegramPollingReceiver(
     IOptions<TelegramOptions> options,
     TimeProvider time,
     TokenScrubber scrubber,
+    TelegramConnectionStatus status,
     ILogger<TelegramPollingReceiver> logger) : BackgroundService
 {
     internal static readonly UpdateType[] AllowedUpdates =
@@ -51,6 +53,7 @@ internal sealed class TelegramPollingReceiver(
         finally
         {
             ActivePollers.TryRemove(pollerKey, out _);
+            status.Set(false, "stopped");
         }
     }
 
@@ -74,11 +77,17 @@ internal sealed class TelegramPollingReceiver(
                         allowedUpdates: AllowedUpdates,
                         cancellationToken: stoppingToken);
                     confirmed = offset;
+                    if (failures > 0)
+                    {
+                        status.Set(true, "polling");
+                    }
+
                     failures = 0;
                 }
                 catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
                 {
                     failures++;
+                    status.Set(failures < 3, string.Create(CultureInfo.InvariantCulture, $"getUpdates failing ({failures} in a row)"));
                     if (!webhookRemoved && IsWebhookConflict(exception))
                     {
                         webhookRemoved = true;

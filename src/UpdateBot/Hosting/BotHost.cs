@@ -7,6 +7,7 @@ using UpdateBot.Core;
 using UpdateBot.Core.Chats;
 using UpdateBot.Core.Delivery;
 using UpdateBot.Discord;
+using UpdateBot.Events;
 using UpdateBot.Sources;
 using UpdateBot.Sources.Watching;
 using UpdateBot.Storage;
@@ -65,6 +66,7 @@ internal static class BotHost
 
         builder.Services
             .AddUpdateBotSources(configuration)
+            .AddUpdateBotEvents(configuration)
             .AddUpdateBotDelivery(configuration);
         if (settings.Once)
         {

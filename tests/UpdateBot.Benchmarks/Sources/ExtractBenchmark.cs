@@ -1,0 +1,36 @@
+using System.Text;
+using AngleSharp.Html.Parser;
+using UpdateBot.Sources;
+
+namespace UpdateBot.Benchmarks.Sources;
+
+/// <summary>Extraction of a 1 MB live-blog page with 500 entries, against a bare AngleSharp parse of the same page.</summary>
+internal static class ExtractBenchmark
+{
+    public static int Run(string[] args)
+    {
+        var html = SyntheticLiveBlog.Build(entries: 500, targetBytes: 1024 * 1024);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        var options = new ParseOptions(new DateTimeOffset(2016, 6, 30, 0, 0, 0, TimeSpan.FromHours(1)), zone, "liveblog-html", "bench");
+        var baseUrl = new Uri("https://bench.example.org/live");
+
+        var check = FeedParser.Parse(html, "text/html", baseUrl, options);
+        Console.WriteLine($"page: {Encoding.UTF8.GetByteCount(html) / 1024.0:0} KB, entries found: {check.Entries.Count} (expected 500)");
+
+        var rounds = args.Length > 0 && int.TryParse(args[0], out var r) ? r : 9;
+        var angle = 0.0;
+        var ours = 0.0;
+        for (var pass = 0; pass < 2; pass++)
+        {
+            // Interleaved, so both see the same machine load.
+            angle = Measure.MedianMilliseconds(() => new HtmlParser().ParseDocument(html), rounds, 3);
+            ours = Measure.MedianMilliseconds(() => FeedParser.Parse(html, "text/html", baseUrl, options), rounds, 3);
+        }
+
+        var ratio = ours / angle;
+        Console.WriteLine($"bare AngleSharp parse:   {angle,8:0.0} ms");
+        Console.WriteLine($"UpdateBot extraction:    {ours,8:0.0} ms");
+        Console.WriteLine($"ratio: {ratio:0.00}x (target <= 1.30x) {Measure.Verdict(ratio <= 1.3 && check.Entries.Count == 500)}");
+        return 0;
+    }
+}

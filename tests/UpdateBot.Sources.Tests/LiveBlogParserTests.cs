@@ -1,0 +1,201 @@
+using UpdateBot.Core.Entries;
+using static UpdateBot.Sources.Tests.Fixtures;
+
+namespace UpdateBot.Sources.Tests;
+
+public sealed class LiveBlogParserTests
+{
+    [Fact]
+    public void Plain_text_newest_first_gives_every_entry_with_weekday_years_and_no_chrome()
+    {
+        var snapshot = Parse("rally-newest-first.txt", "2024-03-20T12:00:00Z");
+
+        Assert.Equal(FeedKind.LiveBlog, snapshot.Kind);
+        Assert.Equal("liveblog-text", snapshot.Format);
+        Assert.Equal(
+            ["2024-03-14T18:20:00+00:00", "2024-03-14T16:05:00+00:00", "2024-03-14T16:05:00+00:00", "2024-03-13T09:30:00+00:00", "2024-03-13T09:00:00+00:00"],
+            snapshot.Entries.Select(e => Iso(e.Published)));
+        Assert.StartsWith("The march has reached", snapshot.Entries[0].Text, StringComparison.Ordinal);
+        Assert.Equal("https://example.org/photos/march", Assert.Single(snapshot.Entries[0].Links).Url);
+        Assert.Equal("", snapshot.Entries[3].Text);
+        var last = snapshot.Entries[^1];
+        Assert.Contains("2. Bring water.", last.Text, StringComparison.Ordinal);
+        Assert.All(snapshot.Entries, e =>
+        {
+            Assert.DoesNotContain("Share this article", e.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("pop-up", e.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("refresh", e.Text, StringComparison.OrdinalIgnoreCase);
+        });
+    }
+
+    [Fact]
+    public void Entries_at_the_same_minute_keep_distinct_ids_and_page_order()
+    {
+        var snapshot = Parse("rally-newest-first.txt", "2024-03-20T12:00:00Z");
+
+        Assert.Equal(snapshot.Entries.Count, snapshot.Entries.Select(e => e.Id).Distinct().Count());
+        Assert.StartsWith("A public meeting", snapshot.Entries[1].Text, StringComparison.Ordinal);
+        Assert.StartsWith("Second post", snapshot.Entries[2].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Html_oldest_first_keeps_links_and_images_absolute_and_leaves_chrome_out()
+    {
+        var snapshot = Parse("rally-oldest-first.html", "2024-06-01T12:00:00Z", baseUrl: "https://news.example.org/rally/live");
+
+        Assert.Equal(FeedKind.LiveBlog, snapshot.Kind);
+        Assert.Equal("Rally live | Example News", snapshot.Title);
+
+        // Years come from article:published_time (2019), not from "now" (2024).
+        Assert.Equal(
+            ["2019-03-14T10:00:00+00:00", "2019-03-13T11:45:00+00:00", "2019-03-13T09:00:00+00:00"],
+            snapshot.Entries.Select(e => Iso(e.Published)));
+        var first = snapshot.Entries[^1];
+        Assert.Equal("Good morning. Stewards are gathering at the square.", first.Text);
+        Assert.Equal("https://news.example.org/places/square", Assert.Single(first.Links).Url);
+        var image = Assert.Single(first.Media);
+        Assert.Equal("https://news.example.org/img/square.jpg", image.Url);
+        Assert.Equal("The square at dawn", image.Caption);
+        Assert.Equal("Speakers announced", snapshot.Entries[1].Title);
+        Assert.Equal("Speakers include the union branch secretary.", snapshot.Entries[1].Text);
+        var all = string.Join("\n", snapshot.Entries.Select(e => e.Text + string.Concat(e.Links.Select(l => l.Text))));
+        foreach (var chrome in new[] { "cookies", "Home", "Share", "Another story", "Sidebar teaser", "communists", "©" })
+        {
+            Assert.DoesNotContain(chrome, all, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Every_timestamp_shape_starts_an_entry()
+    {
+        var snapshot = Parse("timestamp-shapes.html", "2024-01-01T00:00:00Z");
+
+        Assert.Equal(
+            ["2016-06-29T14:00:00+01:00", "2016-06-29T13:05:00+01:00", "2016-06-29T11:30:00+01:00", "2016-06-29T09:15:00+01:00", "2016-06-29T08:00:00+01:00"],
+            snapshot.Entries.Select(e => Iso(e.Published)));
+        Assert.Equal("Bare time with am/pm, same day.", snapshot.Entries[1].Text);
+    }
+
+    [Fact]
+    public void Html_of_the_same_text_as_paragraphs_parses_like_the_text()
+    {
+        const string html = """
+            <html><body><div class="entry-content">
+            <p>Intro paragraph.</p>
+            <p><strong>Tuesday 28 June – 10:42</strong></p><p>An update on events in Leeds.</p>
+            <p><strong>Tuesday 28 June – 10:31</strong></p><p>A letter.</p><p>Second paragraph.</p>
+            </div><div class="social-share"><p>Share this article!</p></div></body></html>
+            """;
+
+        var snapshot = ParseText(html, "2016-06-29T15:00:00+01:00");
+
+        Assert.Equal(2, snapshot.Entries.Count);
+        Assert.Equal("2016-06-28T10:42:00+01:00", Iso(snapshot.Entries[0].Published));
+        Assert.Equal("A letter.\n\nSecond paragraph.", snapshot.Entries[1].Text);
+    }
+
+    [Fact]
+    public void Bare_times_roll_back_over_midnight_on_a_newest_first_page()
+    {
+        const string text = "00:30\n\nJust after midnight.\n\n23:50\n\nLate last night.\n";
+
+        var snapshot = ParseText(text, "2024-07-10T01:00:00+01:00");
+
+        Assert.Equal(["2024-07-10T00:30:00+01:00", "2024-07-09T23:50:00+01:00"], snapshot.Entries.Select(e => Iso(e.Published)));
+    }
+
+    [Fact]
+    public void An_article_with_a_teaser_widget_is_an_article_with_teasers()
+    {
+        var snapshot = Parse("article-with-teasers.html", "2024-01-01T00:00:00Z");
+
+        Assert.Equal(FeedKind.Article, snapshot.Kind);
+        Assert.Equal(2, snapshot.Entries.Count);
+        Assert.All(snapshot.Entries, e => Assert.Equal(EntryKind.Teaser, e.Kind));
+        Assert.Equal("https://news.example.org/liveblog_entry/a/", snapshot.Entries[0].Url);
+        Assert.DoesNotContain(snapshot.Entries, e => e.Text.Contains("council", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void A_plain_article_has_no_entries_and_is_reported_as_an_article()
+    {
+        const string html = """
+            <html><head><meta property="og:type" content="article"></head><body><article>
+            <p>First paragraph of a story.</p><p>Second.</p><p>Third.</p><p>Fourth.</p></article></body></html>
+            """;
+
+        var snapshot = ParseText(html, "2024-01-01T00:00:00Z");
+
+        Assert.Equal(FeedKind.Article, snapshot.Kind);
+        Assert.Empty(snapshot.Entries);
+    }
+
+    [Fact]
+    public void Json_ld_live_blog_updates_are_entries_with_their_own_ids()
+    {
+        var snapshot = Parse("liveblog-jsonld.html", "2024-06-01T00:00:00Z", baseUrl: "https://news.example.org/live");
+
+        Assert.Equal("jsonld", snapshot.Format);
+        Assert.Equal("Strike day live", snapshot.Title);
+        Assert.Equal(["https://news.example.org/live#u3", "https://news.example.org/live#u2", "https://news.example.org/live#u1"], snapshot.Entries.Select(e => e.Id));
+        Assert.Equal("2024-05-01T09:00:00+01:00", Iso(snapshot.Entries[2].Published));
+        Assert.Equal("Talks broke down & resume tomorrow.", snapshot.Entries[1].Text);
+        Assert.Equal("2024-05-01T09:40:00+01:00", Iso(snapshot.Entries[1].Updated!.Value));
+        Assert.Equal("https://news.example.org/img/picket.jpg", Assert.Single(snapshot.Entries[0].Media).Url);
+    }
+
+    [Fact]
+    public void Microdata_live_blog_updates_are_entries()
+    {
+        var snapshot = Parse("liveblog-microdata.html", "2024-06-01T00:00:00Z");
+
+        Assert.Equal("microdata", snapshot.Format);
+        Assert.Equal(["update-2", "update-1"], snapshot.Entries.Select(e => e.Id));
+        Assert.Equal("River peaks", snapshot.Entries[0].Title);
+        Assert.Equal("The river peaked at 4.2 m.\n\nSee levels.", snapshot.Entries[0].Text);
+        Assert.Equal("https://flood.example.org/levels", Assert.Single(snapshot.Entries[0].Links).Url);
+    }
+
+    [Fact]
+    public void WordPress_liveblog_markup_uses_the_entry_ids_and_timestamps()
+    {
+        var snapshot = Parse("liveblog-wordpress.html", "2024-06-01T00:00:00Z");
+
+        Assert.Equal("wordpress", snapshot.Format);
+        Assert.Equal(["902", "901"], snapshot.Entries.Select(e => e.Id));
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1700000300), snapshot.Entries[0].Published);
+        Assert.Equal("Second entry with a link.", snapshot.Entries[0].Text);
+        Assert.Equal("Ana", snapshot.Entries[1].Author);
+    }
+
+    [Fact]
+    public void WordPress_api_applies_updates_and_deletes_in_order()
+    {
+        var snapshot = Parse("wordpress-entries.json", "2024-06-01T00:00:00Z");
+
+        Assert.Equal("wordpress-api", snapshot.Format);
+        Assert.Equal(["12", "11"], snapshot.Entries.Select(e => e.Id));
+        Assert.Equal("First speaker: the mayor.", snapshot.Entries[0].Text);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1700000600), snapshot.Entries[0].Published);
+        Assert.Equal("Kim", snapshot.Entries[1].Author);
+    }
+
+    [Fact]
+    public void Format_can_be_forced()
+    {
+        var asText = Parse("timestamp-shapes.html", "2024-01-01T00:00:00Z", format: "liveblog-text");
+
+        Assert.Equal("liveblog-text", asText.Format);
+        Assert.NotEqual(5, asText.Entries.Count);
+    }
+
+    [Fact]
+    public void Garbage_never_throws()
+    {
+        foreach (var junk in new[] { "", "   ", "<", "{", "[1,2", "<rss><channel><item>", "\0\0\0", "<html><body><p>14:00</p>", new string('<', 10000) })
+        {
+            var snapshot = ParseText(junk, "2024-01-01T00:00:00Z");
+            Assert.NotNull(snapshot);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using UpdateBot.Sources.Parsing;
+using static UpdateBot.Sources.Tests.Fixtures;
+
+namespace UpdateBot.Sources.Tests;
+
+public sealed class TimestampTests
+{
+    [Theory]
+    [InlineData("Wednesday 29 June – 14:00", 14, 0, 29, 6)]
+    [InlineData("Tuesday 28 June  – 11:19", 11, 19, 28, 6)]
+    [InlineData("14:00", 14, 0, null, null)]
+    [InlineData("2.05pm", 14, 5, null, null)]
+    [InlineData("12.30 am", 0, 30, null, null)]
+    [InlineData("29 June 2016, 14:00 BST", 14, 0, 29, 6)]
+    [InlineData("00:17 (IST) Feb 26", 0, 17, 26, 2)]
+    [InlineData("June 29, 10:42", 10, 42, 29, 6)]
+    [InlineData("Posted at 9:05", 9, 5, null, null)]
+    public void Headings_are_recognised(string text, int hour, int minute, int? day, int? month)
+    {
+        Assert.True(TimestampText.TryParse(text, London, out var parts));
+        Assert.Equal(hour, parts.Hour);
+        Assert.Equal(minute, parts.Minute);
+        Assert.Equal(day, parts.Day);
+        Assert.Equal(month, parts.Month);
+    }
+
+    [Theory]
+    [InlineData("There is a demo tonight at 6pm in Millennium Square.")]
+    [InlineData("172 votes to 40")]
+    [InlineData("25:00")]
+    [InlineData("13pm")]
+    [InlineData("2016")]
+    [InlineData("")]
+    public void Ordinary_text_is_not_a_heading(string text) =>
+        Assert.False(TimestampText.TryParse(text, London, out _));
+
+    [Fact]
+    public void Zone_abbreviations_give_offsets()
+    {
+        Assert.True(TimestampText.TryParse("29 June 2016, 14:00 BST", London, out var bst));
+        Assert.Equal(TimeSpan.FromHours(1), bst.Offset);
+        Assert.True(TimestampText.TryParse("14:00 GMT+1", London, out var gmtPlus));
+        Assert.Equal(TimeSpan.FromHours(1), gmtPlus.Offset);
+    }
+
+    [Fact]
+    public void Year_comes_from_page_metadata_before_the_weekday_rule()
+    {
+        Assert.True(TimestampText.TryParse("Monday 27 June – 14:00", London, out var parts));
+        var page = new PageContext(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero), London)
+        {
+            Published = new DateTimeOffset(2011, 6, 20, 0, 0, 0, TimeSpan.Zero),
+        };
+
+        // 27 June 2011 was a Monday; so was 27 June 2022 — the page's date decides.
+        Assert.Equal(new DateTimeOffset(2011, 6, 27, 14, 0, 0, TimeSpan.FromHours(1)), DateResolver.Resolve([parts], page)[0]);
+    }
+
+    [Fact]
+    public void Without_metadata_the_latest_year_not_after_now_whose_weekday_matches_wins()
+    {
+        Assert.True(TimestampText.TryParse("Monday 27 June – 14:00", London, out var parts));
+        var page = new PageContext(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero), London);
+
+        Assert.Equal(2022, DateResolver.Resolve([parts], page)[0].Year);
+    }
+
+    [Fact]
+    public void A_time_in_the_spring_forward_gap_moves_forward_with_the_clocks()
+    {
+        var instant = ZoneTime.Resolve(new DateTime(2024, 3, 31, 1, 30, 0), London, null);
+
+        Assert.Equal(new DateTimeOffset(2024, 3, 31, 2, 30, 0, TimeSpan.FromHours(1)), instant);
+    }
+
+    [Fact]
+    public void A_time_in_the_autumn_overlap_takes_the_offset_nearest_its_neighbour()
+    {
+        var local = new DateTime(2024, 10, 27, 1, 30, 0);
+        var first = ZoneTime.Resolve(local, London, null);
+        var afterLaterOne = ZoneTime.Resolve(local, London, new DateTimeOffset(2024, 10, 27, 1, 50, 0, TimeSpan.Zero));
+
+        Assert.Equal(TimeSpan.FromHours(1), first.Offset);
+        Assert.Equal(TimeSpan.Zero, afterLaterOne.Offset);
+    }
+}
