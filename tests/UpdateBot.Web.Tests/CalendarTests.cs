@@ -17,6 +17,7 @@ public sealed class CalendarTests
     {
         StatusFixture.Services(services);
         services.AddSingleton<IPlaceDirectory>(new FakePlaceDirectory(London, Brighton));
+        services.Configure<UpdateBot.Events.Hosting.EventsOptions>(o => o.Region = "GB");
     });
 
     [Fact]
@@ -50,6 +51,7 @@ public sealed class CalendarTests
         Assert.Equal("Climate march", Assert.Single(nearLondon.Events).Summary);
         Assert.Equal(10, catalog.Queries[^1].RadiusKm);
         Assert.Equal(London.Location, catalog.Queries[^1].Center);
+        Assert.Equal("GB", ((FakePlaceDirectory)web.Get<IPlaceDirectory>()).RegionHints[^1]);
 
         var nearBrighton = Ical.Net.Calendar.Load(await web.Client.GetStringAsync("/events.ics?near=Brighton"))!;
         Assert.Empty(nearBrighton.Events);

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 using UpdateBot.Core;
 using UpdateBot.Core.Events;
 using UpdateBot.Core.Places;
 using UpdateBot.Events.Calendar;
+using UpdateBot.Events.Hosting;
 using UpdateBot.Web.Http;
 
 namespace UpdateBot.Web.Calendar;
@@ -14,7 +16,12 @@ namespace UpdateBot.Web.Calendar;
 /// drop them) as an RFC 5545 calendar in the bot's zone. The place is resolved by the gazetteer; it is a place
 /// name, never a user's location, and it is not logged.
 /// </summary>
-internal sealed class CalendarEndpoint(FeedTimeZones zones, TimeProvider time, IEventCatalog? catalog = null, IPlaceDirectory? places = null)
+internal sealed class CalendarEndpoint(
+    FeedTimeZones zones,
+    TimeProvider time,
+    IOptions<EventsOptions> eventsOptions,
+    IEventCatalog? catalog = null,
+    IPlaceDirectory? places = null)
 {
     public const string ContentType = "text/calendar; charset=utf-8";
     private const int MaxPlaceLength = 100;
@@ -39,7 +46,7 @@ internal sealed class CalendarEndpoint(FeedTimeZones zones, TimeProvider time, I
                 return;
             }
 
-            if (places.Find(near, null) is not { } place)
+            if (places.Find(near, eventsOptions.Value.Region) is not { } place)
             {
                 await Responses.PlainAsync(context, StatusCodes.Status400BadRequest, "Unknown place; try a town or city name.");
                 return;

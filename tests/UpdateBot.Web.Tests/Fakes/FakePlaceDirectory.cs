@@ -5,8 +5,13 @@ namespace UpdateBot.Web.Tests.Fakes;
 
 public sealed class FakePlaceDirectory(params Place[] places) : IPlaceDirectory
 {
-    public Place? Find(string name, string? regionHint) =>
-        places.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+    public List<string?> RegionHints { get; } = [];
+
+    public Place? Find(string name, string? regionHint)
+    {
+        RegionHints.Add(regionHint);
+        return places.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+    }
 
     public IReadOnlyList<Place> Suggest(string prefix, int max) =>
         places.Where(p => p.Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).Take(max).ToList();
