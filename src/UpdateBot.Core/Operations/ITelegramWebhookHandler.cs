@@ -10,9 +10,8 @@ public interface ITelegramWebhookHandler
     string? SecretToken { get; }
 
     /// <summary>
-    /// Handles (or durably queues) one Update. Returning normally acknowledges it to Telegram (HTTP 200; a body that
-    /// is not an Update is logged and acknowledged too, since Telegram would only send it again); throwing makes the
-    /// endpoint answer 500, so Telegram retries it later.
+    /// Handles (or durably queues) one Update. True acknowledges it to Telegram (HTTP 200); false means the body is
+    /// not an Update (HTTP 400, Telegram does not retry); throwing makes the endpoint answer 500, so Telegram retries.
     /// </summary>
-    Task HandleUpdateAsync(string updateJson, CancellationToken cancellationToken);
+    Task<bool> HandleUpdateAsync(string updateJson, CancellationToken cancellationToken);
 }
