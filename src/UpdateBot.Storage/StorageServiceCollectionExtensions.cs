@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using UpdateBot.Core.Delivery;
+using UpdateBot.Core.Operations;
 using UpdateBot.Core.Moderation;
 using UpdateBot.Core.Storage;
 using UpdateBot.Storage.Sql;
@@ -28,7 +29,9 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISubscriptionStore, SqlSubscriptionStore>();
         services.TryAddSingleton<ISourceStateStore, SqlSourceStateStore>();
         services.TryAddSingleton<ISourceLeaseStore, SqlSourceLeaseStore>();
-        services.TryAddSingleton<IDeliveryQueue, SqlDeliveryQueue>();
+        services.TryAddSingleton<SqlDeliveryQueue>();
+        services.TryAddSingleton<IDeliveryQueue>(sp => sp.GetRequiredService<SqlDeliveryQueue>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IQueueStats, SqlDeliveryQueue>(sp => sp.GetRequiredService<SqlDeliveryQueue>()));
         services.TryAddSingleton<IAuditLog, SqlAuditLog>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StorageMigrationService>());
         return services;

@@ -92,5 +92,11 @@ internal static class Schema
             target TEXT NOT NULL,
             detail TEXT NOT NULL);
         """,
+        """
+        CREATE TABLE delivery_counters (
+            platform TEXT NOT NULL PRIMARY KEY,
+            sent BIGINT NOT NULL DEFAULT 0);
+        CREATE INDEX ix_jobs_status ON delivery_jobs (status, platform)
+        """,
     ];
 }
