@@ -1,7 +1,6 @@
 using System.Data.Common;
 using UpdateBot.Core.Chats;
 using UpdateBot.Core.Delivery;
-using UpdateBot.Core.Operations;
 using UpdateBot.Core.Storage;
 using UpdateBot.Storage.Sql;
 
@@ -12,12 +11,8 @@ namespace UpdateBot.Storage;
 /// in flight; on PostgreSQL the candidate rows are taken FOR UPDATE SKIP LOCKED, so instances claiming at the same
 /// moment never get the same job and never wait for each other.
 /// </summary>
-internal sealed class SqlDeliveryQueue(SqlDatabase database, TimeProvider time) : IDeliveryQueue, IQueueStats
+internal sealed class SqlDeliveryQueue(SqlDatabase database, TimeProvider time) : IDeliveryQueue
 {
-    private const string CountSent = """
-        INSERT INTO delivery_counters (platform, sent) VALUES (@p, @n)
-        ON CONFLICT (platform) DO UPDATE SET sent = delivery_counters.sent + excluded.sent
-        """;
 
     private const string Returning = """
         RETURNING id, platform, chat_id, source_name, entry_id, change_kind, priority, content_hash, attempts,
@@ -76,11 +71,7 @@ internal sealed class SqlDeliveryQueue(SqlDatabase database, TimeProvider time) 
         await using (var delete = connection.Command("DELETE FROM delivery_jobs WHERE id = @id AND lease_owner = @o", transaction)
             .With("@id", job.Id).With("@o", owner))
         {
-            if (await delete.ExecuteNonQueryAsync(cancellationToken) > 0)
-            {
-                await using var count = connection.Command(CountSent, transaction).With("@p", job.Chat.Platform).With("@n", 1L);
-                await count.ExecuteNonQueryAsync(cancellationToken);
-            }
+            await delete.ExecuteNonQueryAsync(cancellationToken);
         }
 
         string? sql = null;
@@ -118,11 +109,7 @@ internal sealed class SqlDeliveryQueue(SqlDatabase database, TimeProvider time) 
         {
             await using var delete = connection.Command("DELETE FROM delivery_jobs WHERE id = @id AND lease_owner = @o", transaction)
                 .With("@id", job.Id).With("@o", owner);
-            if (await delete.ExecuteNonQueryAsync(cancellationToken) > 0)
-            {
-                await using var count = connection.Command(CountSent, transaction).With("@p", job.Chat.Platform).With("@n", 1L);
-                await count.ExecuteNonQueryAsync(cancellationToken);
-            }
+            await delete.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -206,38 +193,6 @@ internal sealed class SqlDeliveryQueue(SqlDatabase database, TimeProvider time) 
         }
 
         return new DeliveryCounts(pending, failed, cancelled);
-    }
-
-    /// <summary>Per platform: jobs waiting (and since when), jobs done since the database was created, jobs given up.</summary>
-    public async Task<IReadOnlyList<PlatformQueueStats>> GetAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = new Dictionary<string, (long Pending, long Sent, long Failed, long? Oldest)>(StringComparer.Ordinal);
-        await using (var command = connection.Command(
-            $"SELECT platform, status, COUNT(*), MIN(created_at) FROM delivery_jobs WHERE status IN ({JobStatus.Pending}, {JobStatus.Failed}) GROUP BY platform, status"))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var row = rows.GetValueOrDefault(reader.GetString(0));
-                rows[reader.GetString(0)] = reader.GetInt32(1) == JobStatus.Pending
-                    ? row with { Pending = reader.GetInt64(2), Oldest = reader.GetInt64(3) }
-                    : row with { Failed = reader.GetInt64(2) };
-            }
-        }
-
-        await using (var command = connection.Command("SELECT platform, sent FROM delivery_counters"))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                rows[reader.GetString(0)] = rows.GetValueOrDefault(reader.GetString(0)) with { Sent = reader.GetInt64(1) };
-            }
-        }
-
-        return rows.OrderBy(r => r.Key, StringComparer.Ordinal)
-            .Select(r => new PlatformQueueStats(r.Key, r.Value.Pending, r.Value.Sent, r.Value.Failed, UnixTime.To(r.Value.Oldest)))
-            .ToList();
     }
 
     private static async Task<IReadOnlyList<DeliveryJob>> ReadJobsAsync(DbCommand command, CancellationToken cancellationToken)

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using UpdateBot.Core.Delivery;
-using UpdateBot.Core.Operations;
 using UpdateBot.Core.Moderation;
 using UpdateBot.Core.Storage;
 using UpdateBot.Storage.Sql;
@@ -29,9 +28,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISubscriptionStore, SqlSubscriptionStore>();
         services.TryAddSingleton<ISourceStateStore, SqlSourceStateStore>();
         services.TryAddSingleton<ISourceLeaseStore, SqlSourceLeaseStore>();
-        services.TryAddSingleton<SqlDeliveryQueue>();
-        services.TryAddSingleton<IDeliveryQueue>(sp => sp.GetRequiredService<SqlDeliveryQueue>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IQueueStats, SqlDeliveryQueue>(sp => sp.GetRequiredService<SqlDeliveryQueue>()));
+        services.TryAddSingleton<IDeliveryQueue, SqlDeliveryQueue>();
         services.TryAddSingleton<IAuditLog, SqlAuditLog>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StorageMigrationService>());
         return services;

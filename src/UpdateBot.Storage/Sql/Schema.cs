@@ -3,7 +3,7 @@ namespace UpdateBot.Storage.Sql;
 /// <summary>
 /// The schema, as numbered migrations shared by SQLite and PostgreSQL (only the identity column differs).
 /// Times are Unix milliseconds; flags are 0/1 integers; source names are matched on their lower-case key.
-/// Append new migrations; never edit an applied one. Migration 4 orders the job indexes as claims read them
+/// Append new migrations; never edit an applied one. The last migration orders the job indexes as claims read them
 /// (priority DESC, id), so a claim walks the index and stops instead of sorting every pending job.
 /// </summary>
 internal static class Schema
@@ -92,12 +92,6 @@ internal static class Schema
             action TEXT NOT NULL,
             target TEXT NOT NULL,
             detail TEXT NOT NULL);
-        """,
-        """
-        CREATE TABLE delivery_counters (
-            platform TEXT NOT NULL PRIMARY KEY,
-            sent BIGINT NOT NULL DEFAULT 0);
-        CREATE INDEX ix_jobs_status ON delivery_jobs (status, platform)
         """,
         """
         DROP INDEX ix_jobs_queue;
