@@ -13,6 +13,7 @@ namespace UpdateBot.Storage;
 /// </summary>
 internal sealed class SqlDeliveryQueue(SqlDatabase database, TimeProvider time) : IDeliveryQueue
 {
+
     private const string Returning = """
         RETURNING id, platform, chat_id, source_name, entry_id, change_kind, priority, content_hash, attempts,
             (SELECT COUNT(*) FROM delivery_jobs c WHERE c.platform = delivery_jobs.platform AND c.chat_id = delivery_jobs.chat_id AND c.status = 0)

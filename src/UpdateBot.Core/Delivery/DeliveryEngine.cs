@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UpdateBot.Core.Chats;
+using UpdateBot.Core.Operations;
 using UpdateBot.Core.Storage;
 using UpdateBot.Core.Subscriptions;
 
@@ -18,6 +19,7 @@ public sealed class DeliveryEngine
         IOptions<DeliveryOptions> options,
         TimeProvider time,
         ILoggerFactory loggerFactory,
+        UpdateBotMetrics? metrics = null,
         IEntryPlaces? places = null)
     {
         ArgumentNullException.ThrowIfNull(platforms);
@@ -26,7 +28,7 @@ public sealed class DeliveryEngine
         var logger = loggerFactory.CreateLogger<DeliveryEngine>();
         Deliverers = platforms
             .DistinctBy(p => p.Name, StringComparer.Ordinal)
-            .Select(p => new PlatformDeliverer(p, queue, entries, subscriptions, zones, options.Value, time, logger, new SubscriptionMatcher(places)))
+            .Select(p => new PlatformDeliverer(p, queue, entries, subscriptions, zones, options.Value, time, logger, metrics, new SubscriptionMatcher(places)))
             .ToList();
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using UpdateBot.Core.Chats;
 using UpdateBot.Core.Entries;
 using UpdateBot.Core.Messages;
+using UpdateBot.Core.Operations;
 using UpdateBot.Core.Storage;
 using UpdateBot.Core.Subscriptions;
 
@@ -23,6 +24,7 @@ public sealed class PlatformDeliverer
     private readonly DeliveryOptions options;
     private readonly TimeProvider time;
     private readonly ILogger logger;
+    private readonly UpdateBotMetrics? metrics;
     private readonly Dictionary<(string Source, string Id), (string Hash, Entry Entry)> entryCache = [];
     private readonly Lock cacheGate = new();
     private readonly SubscriptionMatcher matcher;
@@ -36,8 +38,10 @@ public sealed class PlatformDeliverer
         DeliveryOptions options,
         TimeProvider time,
         ILogger logger,
+        UpdateBotMetrics? metrics = null,
         SubscriptionMatcher? matcher = null)
     {
+        this.metrics = metrics;
         ArgumentNullException.ThrowIfNull(platform);
         ArgumentNullException.ThrowIfNull(options);
         this.platform = platform;
@@ -267,6 +271,7 @@ public sealed class PlatformDeliverer
         {
             await queue.CompleteBatchAsync(covered, Owner, cancellationToken);
             Statistics.CountDigest();
+            metrics?.DeliverySent(platform.Name);
             DeliveryLog.Digest(logger, head.Chat, head.Backlog, shown.Count);
             return;
         }
@@ -302,6 +307,7 @@ public sealed class PlatformDeliverer
                 }
 
                 Statistics.CountRateLimited();
+                metrics?.RateLimited(platform.Name);
                 DeliveryLog.RateLimited(logger, platform.Name, retryAfter, result.GlobalLimit, job.Chat);
                 await queue.RetryAsync(job.Id, Owner, now + retryAfter, null, cancellationToken);
                 break;
@@ -348,12 +354,14 @@ public sealed class PlatformDeliverer
     private async Task FailAsync(DeliveryJob job, string reason, CancellationToken cancellationToken)
     {
         Statistics.CountFailed();
+        metrics?.DeliveryFailed(platform.Name);
         DeliveryLog.Failed(logger, job.Id, job.SourceName, job.EntryId, job.Chat, reason);
         await queue.FailAsync(job.Id, Owner, reason, cancellationToken);
     }
 
     private void CountDone(ChangeKind change)
     {
+        metrics?.DeliverySent(platform.Name);
         switch (change)
         {
             case ChangeKind.Updated: Statistics.CountEdited(); break;

@@ -3,7 +3,8 @@ namespace UpdateBot.Storage.Sql;
 /// <summary>
 /// The schema, as numbered migrations shared by SQLite and PostgreSQL (only the identity column differs).
 /// Times are Unix milliseconds; flags are 0/1 integers; source names are matched on their lower-case key.
-/// Append new migrations; never edit an applied one.
+/// Append new migrations; never edit an applied one. The last migration orders the job indexes as claims read them
+/// (priority DESC, id), so a claim walks the index and stops instead of sorting every pending job.
 /// </summary>
 internal static class Schema
 {
@@ -99,6 +100,12 @@ internal static class Schema
             home_place TEXT NULL,
             remind INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (platform, chat_id));
+        """,
+        """
+        DROP INDEX ix_jobs_queue;
+        DROP INDEX ix_jobs_destination;
+        CREATE INDEX ix_jobs_queue ON delivery_jobs (platform, status, priority DESC, id);
+        CREATE INDEX ix_jobs_destination ON delivery_jobs (platform, chat_id, status, priority DESC, id)
         """,
     ];
 }

@@ -38,6 +38,9 @@ internal static class BotHost
         LoadConfiguration(builder.Configuration, settings);
         builder.Services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration));
         builder.Services.AddSystemd();
+
+        // Long enough for in-flight sends to finish and be recorded; the systemd unit waits 45 s before it kills.
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
         if (time is not null)
         {
             builder.Services.AddSingleton(time);
