@@ -55,8 +55,11 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
         var hasBlockChild = false;
         var runStart = -1;
         List<INode>? run = null;
-        for (var child = element.FirstChild; child is not null; child = child.NextSibling)
+        // Index the child list: AngleSharp's NextSibling scans the parent's children, quadratic on long pages.
+        var children = element.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
+            var child = children[i];
             if (child is IElement childElement)
             {
                 var insertAt = blocks.Count;
@@ -212,9 +215,10 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
             return own;
         }
 
-        for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
+        var children = element.Children;
+        for (var i = 0; i < children.Length; i++)
         {
-            if (MachineTime(child) is { } found)
+            if (MachineTime(children[i]) is { } found)
             {
                 return found;
             }

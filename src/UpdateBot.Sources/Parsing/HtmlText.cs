@@ -108,9 +108,10 @@ internal static class HtmlText
 
         var start = builder.Length;
         var childPre = pre || name == "pre";
-        for (var child = element.FirstChild; child is not null; child = child.NextSibling)
+        var children = element.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
-            Append(child, builder, baseUrl, links, media, childPre);
+            Append(children[i], builder, baseUrl, links, media, childPre);
         }
 
         if (links is not null && name == "a" && Absolute(element.GetAttribute("href"), baseUrl) is { } url)
