@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using UpdateBot.Core.Operations;
 using UpdateBot.Core.Chats;
 using UpdateBot.Discord.Gateway;
 using UpdateBot.Discord.Interactions;
@@ -31,6 +32,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddHttpClient(DiscordRestClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
             .RemoveAllLoggers();
         services.TryAddSingleton<DiscordStatus>();
+        services.AddSingleton<IPlatformStatus, DiscordPlatformStatus>();
         services.TryAddSingleton<DiscordRestClient>();
         services.TryAddSingleton<GatewayDirectory>();
         services.TryAddSingleton<InteractionResponder>();

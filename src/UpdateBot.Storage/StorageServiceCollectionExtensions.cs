@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using UpdateBot.Core.Delivery;
+using UpdateBot.Core.Events;
 using UpdateBot.Core.Moderation;
+using UpdateBot.Core.Operations;
 using UpdateBot.Core.Storage;
 using UpdateBot.Storage.Sql;
 
@@ -30,6 +32,10 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISourceLeaseStore, SqlSourceLeaseStore>();
         services.TryAddSingleton<IDeliveryQueue, SqlDeliveryQueue>();
         services.TryAddSingleton<IAuditLog, SqlAuditLog>();
+        services.TryAddSingleton<IChatSettingsStore, SqlChatSettingsStore>();
+        services.TryAddSingleton<SqlQueueStats>();
+        services.TryAddSingleton<IQueueStats>(sp => sp.GetRequiredService<SqlQueueStats>());
+        services.TryAddSingleton<IDeliveryBacklog>(sp => sp.GetRequiredService<SqlQueueStats>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StorageMigrationService>());
         return services;
     }

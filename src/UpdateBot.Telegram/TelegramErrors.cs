@@ -9,9 +9,14 @@ namespace UpdateBot.Telegram;
 /// <summary>Turns what Telegram (or the network) said into the outcome the delivery engine acts on.</summary>
 internal static partial class TelegramErrors
 {
+    /// <summary>
+    /// Telegram refused the formatting, not the message: "can't parse entities", or a server that does not know the
+    /// parse mode at all. The same content can still go out as plain text.
+    /// </summary>
     public static bool IsCantParseEntities(Exception exception) =>
         exception is ApiRequestException { ErrorCode: 400 } api
-        && api.Message.Contains("can't parse entities", StringComparison.OrdinalIgnoreCase);
+        && (api.Message.Contains("can't parse entities", StringComparison.OrdinalIgnoreCase)
+            || api.Message.Contains("unsupported parse_mode", StringComparison.OrdinalIgnoreCase));
 
     public static bool IsNotModified(Exception exception) =>
         exception is ApiRequestException { ErrorCode: 400 } api
@@ -24,7 +29,8 @@ internal static partial class TelegramErrors
 
     /// <summary>Whether a sendPhoto failure was about the picture (bad or unreachable URL), not the chat.</summary>
     public static bool IsPhotoProblem(Exception exception) =>
-        exception is ApiRequestException { ErrorCode: 400, Parameters.MigrateToChatId: null } api
+        exception is ApiRequestException { ErrorCode: 400 } api
+        && api.Parameters?.MigrateToChatId is null
         && !api.Message.Contains("chat not found", StringComparison.OrdinalIgnoreCase)
         && !api.Message.Contains("can't parse entities", StringComparison.OrdinalIgnoreCase);
 

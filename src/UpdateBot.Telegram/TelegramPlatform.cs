@@ -48,7 +48,7 @@ internal sealed class TelegramPlatform(
             return NotTelegram(chat);
         }
 
-        var rendered = MessageRenderer.Render(message with { ImageUrl = null });
+        var rendered = MessageRenderer.RenderAsText(message);
         var textParts = rendered.Parts;
         var kept = new List<string>();
         var textIndex = 0;
@@ -161,7 +161,7 @@ internal sealed class TelegramPlatform(
 
             // The picture itself was refused (unreachable, wrong type): the entry still goes out, as text.
             TelegramLog.PhotoRefused(logger, chat.ToString(), result?.Error ?? "");
-            rendered = MessageRenderer.Render(message with { ImageUrl = null, Body = [.. message.Body, Paragraph.Of(new LinkRun("Image", photoUrl))] });
+            rendered = MessageRenderer.RenderAsText(message);
         }
 
         var ids = done.ToList();
@@ -210,7 +210,7 @@ internal sealed class TelegramPlatform(
     /// <summary>Replaces the text (or caption) of one message, e.g. the one whose button was pressed.</summary>
     internal async Task<SendResult> ReplaceAsync(ChatId chatId, ChatAddress chat, int messageId, bool isPhoto, OutgoingMessage message, CancellationToken cancellationToken)
     {
-        var rendered = MessageRenderer.Render(message with { ImageUrl = null });
+        var rendered = MessageRenderer.RenderAsText(message);
         if (rendered.IsEmpty)
         {
             return SendResult.Failed(SendOutcome.Rejected, "message text is empty");

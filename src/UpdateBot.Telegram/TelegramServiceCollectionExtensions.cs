@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using UpdateBot.Core.Chats;
+using UpdateBot.Core.Operations;
 using UpdateBot.Telegram.Receiving;
 
 namespace UpdateBot.Telegram;
@@ -74,10 +75,18 @@ public static class TelegramServiceCollectionExtensions
             provider.GetRequiredService<TokenScrubber>(),
             provider.GetRequiredService<ILogger<TelegramWebhookHandler>>()));
 
+        services.TryAddSingleton<TelegramConnectionStatus>();
+        services.AddSingleton<IPlatformStatus>(provider => provider.GetRequiredService<TelegramConnectionStatus>());
+
         services.AddHostedService<TelegramStartup>();
         if (section.GetValue(nameof(TelegramOptions.Mode), TelegramMode.Polling) == TelegramMode.Polling)
         {
             services.AddHostedService<TelegramPollingReceiver>();
+        }
+        else
+        {
+            // The web host's endpoint finds the adapter through this port.
+            services.AddSingleton<ITelegramWebhookHandler>(provider => provider.GetRequiredService<TelegramWebhookHandler>());
         }
 
         return services;

@@ -23,6 +23,7 @@ internal sealed partial class TelegramStartup(
     IOptions<UpdateBotOptions> botOptions,
     TimeProvider time,
     TokenScrubber scrubber,
+    TelegramConnectionStatus status,
     ILogger<TelegramStartup> logger) : IHostedService
 {
     private const int StartAttempts = 3;
@@ -34,6 +35,7 @@ internal sealed partial class TelegramStartup(
         var me = await GetMeAsync(cancellationToken);
         identity.Set(me.Id, me.Username ?? "");
         TelegramLog.Connected(logger, me.Username ?? "", me.Id);
+        status.Set(options.Value.Mode == TelegramMode.Polling, options.Value.Mode == TelegramMode.Polling ? "polling" : "registering webhook");
         if (options.Value.RegisterCommands)
         {
             await RegisterCommandsAsync(cancellationToken);
@@ -124,10 +126,12 @@ internal sealed partial class TelegramStartup(
                 secretToken: options.Value.WebhookSecret,
                 cancellationToken: cancellationToken);
             TelegramLog.WebhookRegistered(logger);
+            status.Set(true, "webhook set");
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             TelegramLog.WebhookNotRegistered(logger, scrubber.Safe(exception));
+            status.Set(false, "webhook not registered");
         }
     }
 

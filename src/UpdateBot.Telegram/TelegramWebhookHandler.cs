@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Types;
+using UpdateBot.Core.Operations;
 using UpdateBot.Telegram.Receiving;
 
 namespace UpdateBot.Telegram;
@@ -14,7 +15,7 @@ namespace UpdateBot.Telegram;
 /// X-Telegram-Bot-Api-Secret-Token header. The secret is compared in constant time; repeats of an update Telegram
 /// re-posted are handled once.
 /// </summary>
-public sealed class TelegramWebhookHandler
+public sealed class TelegramWebhookHandler : ITelegramWebhookHandler
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
 
@@ -43,6 +44,24 @@ public sealed class TelegramWebhookHandler
         this.logger = logger;
     }
 
+    /// <summary>The secret given to setWebhook; the web endpoint checks the header against it.</summary>
+    public string? SecretToken => options.Value.WebhookSecret;
+
+    /// <summary>
+    /// For the web endpoint, which has already checked the secret header: handles one update. False when the body
+    /// is not an update (the endpoint answers 400 and Telegram does not retry it).
+    /// </summary>
+    public async Task<bool> HandleUpdateAsync(string updateJson, CancellationToken cancellationToken)
+    {
+        if (Parse(updateJson) is not { } update)
+        {
+            return false;
+        }
+
+        await HandleCheckedAsync(update, cancellationToken);
+        return true;
+    }
+
     /// <summary>Handles one POSTed body (JSON of an Update).</summary>
     public async Task<TelegramWebhookOutcome> HandleWebhookAsync(string json, string? secretHeader, CancellationToken cancellationToken)
     {
@@ -52,23 +71,9 @@ public sealed class TelegramWebhookHandler
             return TelegramWebhookOutcome.Unauthorized;
         }
 
-        Update? update;
-        try
-        {
-            update = JsonSerializer.Deserialize<Update>(json ?? "", JsonBotAPI.Options);
-        }
-        catch (JsonException)
-        {
-            update = null;
-        }
-
-        if (update is null)
-        {
-            TelegramLog.WebhookRefused(logger, "the body is not a Telegram update");
-            return TelegramWebhookOutcome.BadRequest;
-        }
-
-        return await HandleCheckedAsync(update, cancellationToken);
+        return Parse(json) is { } update
+            ? await HandleCheckedAsync(update, cancellationToken)
+            : TelegramWebhookOutcome.BadRequest;
     }
 
     /// <summary>Handles one update already read by the host.</summary>
@@ -112,6 +117,23 @@ public sealed class TelegramWebhookHandler
         }
 
         return TelegramWebhookOutcome.Handled;
+    }
+
+    private Update? Parse(string? json)
+    {
+        try
+        {
+            if (JsonSerializer.Deserialize<Update>(json ?? "", JsonBotAPI.Options) is { } update)
+            {
+                return update;
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        TelegramLog.WebhookRefused(logger, "the body is not a Telegram update");
+        return null;
     }
 
     private bool SecretMatches(string? header)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using UpdateBot.Core;
 using UpdateBot.Core.Operations;
+using UpdateBot.Web.Calendar;
 using UpdateBot.Web.Feeds;
 using UpdateBot.Web.Health;
 using UpdateBot.Web.Hosting;
@@ -43,6 +44,7 @@ public static class WebServiceCollectionExtensions
         services.TryAddScoped<HealthEndpoints>();
         services.TryAddScoped<MetricsEndpoint>();
         services.TryAddScoped<FeedEndpoints>();
+        services.TryAddScoped<CalendarEndpoint>();
         services.TryAddScoped<TelegramWebhookEndpoint>();
         services.TryAddScoped<WebSubCallbackEndpoint>();
         services.TryAddScoped<StatusPageQuery>();

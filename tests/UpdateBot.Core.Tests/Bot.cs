@@ -32,6 +32,7 @@ internal sealed class Bot : IDisposable
             .AddSingleton<ITimelineWriter>(Timeline)
             .AddSingleton<IAuditLog>(Audit)
             .AddSingleton<ISourceStateStore>(SourceStates)
+            .AddSingleton<IDeliveryBacklog>(Backlog)
             .AddUpdateBotCore(configuration)
             .BuildServiceProvider();
     }
@@ -47,6 +48,8 @@ internal sealed class Bot : IDisposable
     public InMemoryAuditLog Audit { get; } = new();
 
     public InMemorySourceStateStore SourceStates { get; } = new();
+
+    public FixedBacklog Backlog { get; } = new();
 
     public ICommandHandler Commands => provider.GetRequiredService<ICommandHandler>();
 

@@ -156,6 +156,7 @@ public sealed class ModerationTests
             LastError = "HTTP 503 Service Unavailable",
             EntriesSeen = 36,
         };
+        bot.Backlog.Pending = 4;
 
         var response = await bot.Commands.HandleAsync(Bot.Private("/status"), CancellationToken.None);
 
@@ -163,5 +164,6 @@ public sealed class ModerationTests
         Assert.Contains("last read: 12:50", text, StringComparison.Ordinal);
         Assert.Contains("entries seen: 36", text, StringComparison.Ordinal);
         Assert.Contains("failing since 12:59: HTTP 503 Service Unavailable", text, StringComparison.Ordinal);
+        Assert.Equal("4 messages wait to be posted in this chat.", response.Messages[0].Body[1].PlainText);
     }
 }

@@ -59,10 +59,12 @@ public sealed class BotHarness : IAsyncDisposable
         DiscordStandInOptions? standInOptions = null,
         IDictionary<string, string?>? settings = null,
         bool startGateway = true,
-        bool useGatewayBot = false)
+        bool useGatewayBot = false,
+        bool realTime = false)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 6, 28, 9, 0, 0, TimeSpan.Zero));
-        var standIn = await DiscordStandIn.StartAsync(standInOptions, time);
+        TimeProvider clock = realTime ? TimeProvider.System : time;
+        var standIn = await DiscordStandIn.StartAsync(standInOptions, clock);
         var config = new Dictionary<string, string?>
         {
             ["UpdateBot:Discord:Token"] = standIn.Options.Token,
@@ -81,11 +83,15 @@ public sealed class BotHarness : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(config);
         builder.Logging.AddProvider(logs);
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
-        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton<InMemoryEntryStore>();
         builder.Services.AddSingleton<IEntryStore>(p => p.GetRequiredService<InMemoryEntryStore>());
         builder.Services.AddSingleton<InMemorySubscriptionStore>();
         builder.Services.AddSingleton<ISubscriptionStore>(p => p.GetRequiredService<InMemorySubscriptionStore>());
+        builder.Services.AddSingleton<ISourceStateStore, InMemorySourceStateStore>();
+        builder.Services.AddSingleton<IDeliveryBacklog, EmptyDeliveryBacklog>();
+        builder.Services.AddSingleton<ITimelineWriter, InMemoryTimelineWriter>();
+        builder.Services.AddSingleton<UpdateBot.Core.Moderation.IAuditLog, InMemoryAuditLog>();
         builder.Services.AddSingleton<BreakingCommand>();
         builder.Services.AddSingleton<SlowCommand>();
         builder.Services.AddSingleton<ICommand, EventsCommand>();

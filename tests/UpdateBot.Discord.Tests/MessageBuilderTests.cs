@@ -10,6 +10,8 @@ public sealed class MessageBuilderTests
     [InlineData("*bold*", "\\*bold\\*")]
     [InlineData("_x_ ~y~ `z` |s| [a](b)", "\\_x\\_ \\~y\\~ \\`z\\` \\|s\\| \\[a\\]\\(b\\)")]
     [InlineData("> quote", "\\> quote")]
+    [InlineData("a-b > c # d", "a-b > c # d")]
+    [InlineData("  - item\n+ x", "  \\- item\n\\+ x")]
     [InlineData("# head\n- item", "\\# head\n\\- item")]
     [InlineData("1. first", "1\\. first")]
     [InlineData("back\\slash", "back\\\\slash")]

@@ -375,6 +375,40 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task Queue_stats_count_pending_per_platform_and_per_chat()
+    {
+        await Subscribe("telegram", "1", "live");
+        await Subscribe("telegram", "2", "live");
+        await Subscribe("discord", "3", "live");
+        await Db.Timeline.CommitAsync(Batch(Added(Entry("e1")), Added(Entry("e2", minute: 1))), default);
+
+        var stats = await Db.Stats.GetAsync(default);
+        var chat = await Db.Stats.PendingForAsync(new ChatAddress("telegram", "1"), default);
+
+        Assert.Equal([("discord", 2L), ("telegram", 4L)], stats.Select(s => (s.Platform, s.Pending)));
+        Assert.All(stats, s => Assert.NotNull(s.OldestPending));
+        Assert.Equal(2, chat);
+    }
+
+    [StoreFact]
+    public async Task Chat_settings_keep_a_home_place_and_reminders_across_restarts()
+    {
+        var leeds = new ChatAddress("telegram", "-100");
+        var quiet = new ChatAddress("discord", "9");
+        await Db.ChatSettings.SaveAsync(leeds, new Core.Events.ChatEventSettings { HomePlace = "Leeds, GB", Remind = true }, default);
+        await Db.ChatSettings.SaveAsync(quiet, new Core.Events.ChatEventSettings { HomePlace = "Bristol, GB" }, default);
+        await Db.ChatSettings.SaveAsync(quiet, new Core.Events.ChatEventSettings { HomePlace = "Bath, GB" }, default);
+        Db.Reopen();
+
+        var reminded = await Db.ChatSettings.GetRemindedAsync(default);
+
+        Assert.Equal("Bath, GB", (await Db.ChatSettings.GetAsync(quiet, default)).HomePlace);
+        Assert.Equal(Core.Events.ChatEventSettings.Default, await Db.ChatSettings.GetAsync(new ChatAddress("telegram", "1"), default));
+        var (chat, settings) = Assert.Single(reminded);
+        Assert.Equal((leeds, "Leeds, GB"), (chat, settings.HomePlace));
+    }
+
+    [StoreFact]
     public async Task Audit_log_keeps_moderator_actions_newest_first()
     {
         var moderator = new UserRef("telegram", "42", "Sam");

@@ -37,6 +37,32 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task EventsPrintsTheUpcomingEventsFoundInTheEntries()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"updatebot-{Guid.NewGuid():N}.html");
+        await File.WriteAllTextAsync(path, Fixtures.Page(
+            ("Tuesday 28 June – 10:42", "An update from Leeds: there is a demo tonight at 6pm in Millennium Square."),
+            ("Tuesday 28 June – 11:00", "Demos yesterday in Bristol drew 5,000 people.")));
+        try
+        {
+            var output = new StringWriter();
+
+            var code = await BotCli.RunAsync(["events", path, "--now", "2016-06-28T12:00:00+01:00", "--tz", "Europe/London"], output, new StringWriter());
+
+            Assert.Equal(0, code);
+            var line = Assert.Single(output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            using var json = System.Text.Json.JsonDocument.Parse(line);
+            Assert.Equal("2016-06-28T18:00:00+01:00", json.RootElement.GetProperty("start").GetString());
+            Assert.Equal("Leeds", json.RootElement.GetProperty("place").GetString());
+            Assert.Equal("Millennium Square", json.RootElement.GetProperty("venue").GetString());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task ParseOfAMissingFileSaysSoInOneLine()
     {
         var error = new StringWriter();

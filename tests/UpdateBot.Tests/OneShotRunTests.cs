@@ -65,6 +65,17 @@ public sealed class OneShotRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EventsAreAnsweredFromTheEntriesJustRead()
+    {
+        await using var page = await LoopbackPage.StartAsync(Fixtures.Page(Fixtures.Monday));
+
+        var output = await HostHarness.RunOnceAsync(Database, page.Url, "/events Newcastle\n", now: new DateTimeOffset(2016, 6, 27, 16, 0, 0, TimeSpan.FromHours(1)));
+
+        Assert.Contains("Grey’s Monument", output, StringComparison.Ordinal);
+        Assert.Contains("17:30", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BadLatestCountGetsAClearReply()
     {
         await using var page = await LoopbackPage.StartAsync(Fixtures.Page(Fixtures.Monday));

@@ -54,7 +54,8 @@ public sealed class MetricsEndpointTests
     public async Task Queue_platform_and_source_gauges_are_read_at_scrape_time()
     {
         var queue = new FakeQueueStats();
-        queue.Rows.Add(new PlatformQueueStats("telegram", Pending: 5, Sent: 100, Failed: 2));
+        var now = new DateTimeOffset(2026, 6, 28, 10, 0, 0, TimeSpan.Zero);
+        queue.Rows.Add(new PlatformQueueStats("telegram", Pending: 5, Sent: 100, Failed: 2, OldestPending: now.AddSeconds(-90)));
         queue.Rows.Add(new PlatformQueueStats("discord", Pending: 1, Sent: 40, Failed: 0));
         var states = new FakeSourceStateStore();
         states.States["live \"blog\"\nwith newline \\ slash"] = new SourceState
@@ -68,12 +69,16 @@ public sealed class MetricsEndpointTests
             {
                 services.AddSingleton<IQueueStats>(queue);
                 services.AddSingleton<IPlatformStatus>(new FakePlatformStatus("discord", false));
+                services.AddSingleton<TimeProvider>(new FixedTimeProvider(now));
             },
             states: states);
 
         var families = PrometheusParser.Parse(await web.Client.GetStringAsync("/metrics"));
         Assert.Equal(5, Value(families, "updatebot_deliveries_pending", ("platform", "telegram")));
         Assert.Equal(6, Value(families, "updatebot_delivery_queue_depth"));
+        Assert.Equal(100, Value(families, "updatebot_deliveries_stored_sent", ("platform", "telegram")));
+        Assert.Equal(90, Value(families, "updatebot_delivery_oldest_pending_age_seconds", ("platform", "telegram")));
+        Assert.DoesNotContain(families["updatebot_delivery_oldest_pending_age_seconds"].Samples, s => s.Labels["platform"] == "discord");
         Assert.Equal(0, Value(families, "updatebot_platform_connected", ("platform", "discord")));
         Assert.Equal(3, Value(families, "updatebot_source_consecutive_failures", ("source", "live \"blog\"\nwith newline \\ slash")));
 

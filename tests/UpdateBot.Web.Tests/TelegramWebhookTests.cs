@@ -88,6 +88,16 @@ public sealed class TelegramWebhookTests
     }
 
     [Fact]
+    public async Task A_body_that_is_not_an_update_is_answered_400()
+    {
+        var handler = new FakeTelegramWebhookHandler(Secret);
+        await using var web = await WebHost.StartAsync(s => s.AddSingleton<ITelegramWebhookHandler>(handler));
+        using var response = await web.Client.SendAsync(Post("""{"hello":"world"}""", Secret));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(handler.Updates);
+    }
+
+    [Fact]
     public async Task The_endpoint_is_404_when_no_Telegram_handler_is_registered()
     {
         await using var web = await WebHost.StartAsync();

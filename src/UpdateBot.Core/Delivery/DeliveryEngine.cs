@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UpdateBot.Core.Chats;
 using UpdateBot.Core.Storage;
+using UpdateBot.Core.Subscriptions;
 
 namespace UpdateBot.Core.Delivery;
 
@@ -16,7 +17,8 @@ public sealed class DeliveryEngine
         FeedTimeZones zones,
         IOptions<DeliveryOptions> options,
         TimeProvider time,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        IEntryPlaces? places = null)
     {
         ArgumentNullException.ThrowIfNull(platforms);
         ArgumentNullException.ThrowIfNull(options);
@@ -24,7 +26,7 @@ public sealed class DeliveryEngine
         var logger = loggerFactory.CreateLogger<DeliveryEngine>();
         Deliverers = platforms
             .DistinctBy(p => p.Name, StringComparer.Ordinal)
-            .Select(p => new PlatformDeliverer(p, queue, entries, subscriptions, zones, options.Value, time, logger))
+            .Select(p => new PlatformDeliverer(p, queue, entries, subscriptions, zones, options.Value, time, logger, new SubscriptionMatcher(places)))
             .ToList();
     }
 

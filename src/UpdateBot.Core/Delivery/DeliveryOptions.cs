@@ -18,6 +18,16 @@ public sealed class DeliveryOptions
     [Range(1, 64)]
     public int Concurrency { get; set; } = 1;
 
+    /// <summary>
+    /// Per-platform override of <see cref="Concurrency"/>. Discord deduplicates a resent message by its nonce, so it
+    /// can keep several sends in flight without risking a duplicate after a crash (default: discord = 4).
+    /// </summary>
+    public IDictionary<string, int> PlatformConcurrency { get; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase) { ["discord"] = 4 };
+
+    /// <summary>Sends in flight at once for a platform.</summary>
+    public int ConcurrencyFor(string platform) =>
+        Math.Clamp(PlatformConcurrency.TryGetValue(platform, out var value) ? value : Concurrency, 1, 64);
+
     /// <summary>Destinations claimed from the outbox per round (one job each: round-robin across chats).</summary>
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 50;

@@ -3,13 +3,15 @@ using UpdateBot.Core.Chats;
 using UpdateBot.Core.Entries;
 using UpdateBot.Core.Messages;
 using UpdateBot.Core.Storage;
+using UpdateBot.Core.Subscriptions;
 
 namespace UpdateBot.Core.Delivery;
 
 /// <summary>
 /// Works through one platform's outbox: claims the head job of up to BatchSize chats (one each, oldest first, breaking
 /// ahead), waits for the platform's rate gates, sends, edits or deletes, and records the outcome. A job is only marked
-/// done after the platform confirmed it, so a crash can repeat at most the sends in flight (Concurrency, default 1).
+/// done after the platform confirmed it, so a crash can repeat at most the sends in flight (Concurrency, default 1;
+/// Discord's nonce makes its repeats harmless).
 /// </summary>
 public sealed class PlatformDeliverer
 {
@@ -23,6 +25,7 @@ public sealed class PlatformDeliverer
     private readonly ILogger logger;
     private readonly Dictionary<(string Source, string Id), (string Hash, Entry Entry)> entryCache = [];
     private readonly Lock cacheGate = new();
+    private readonly SubscriptionMatcher matcher;
 
     public PlatformDeliverer(
         IChatPlatform platform,
@@ -32,7 +35,8 @@ public sealed class PlatformDeliverer
         FeedTimeZones zones,
         DeliveryOptions options,
         TimeProvider time,
-        ILogger logger)
+        ILogger logger,
+        SubscriptionMatcher? matcher = null)
     {
         ArgumentNullException.ThrowIfNull(platform);
         ArgumentNullException.ThrowIfNull(options);
@@ -44,6 +48,7 @@ public sealed class PlatformDeliverer
         this.options = options;
         this.time = time;
         this.logger = logger;
+        this.matcher = matcher ?? new SubscriptionMatcher();
         Owner = $"{(string.IsNullOrWhiteSpace(options.InstanceId) ? Environment.MachineName : options.InstanceId)}/{platform.Name}";
         Scheduler = new PlatformScheduler(platform.Limits, options.RateSafetyFactor, time);
     }
@@ -110,7 +115,8 @@ public sealed class PlatformDeliverer
 
         var sentAny = false;
         var inFlight = new List<Task>();
-        using var throttle = new SemaphoreSlim(options.Concurrency, options.Concurrency);
+        var concurrency = options.ConcurrencyFor(platform.Name);
+        using var throttle = new SemaphoreSlim(concurrency, concurrency);
         for (var i = 0; i < jobs.Count; i++)
         {
             var job = jobs[i];
@@ -215,6 +221,13 @@ public sealed class PlatformDeliverer
                 await HandleAsync(job, edited, edited.MessageIds.Count > 0 ? edited.MessageIds : shown.MessageIds, cancellationToken);
                 return;
             }
+        }
+
+        if (!job.Breaking && !await matcher.WantsAsync(subscriptions, job.Chat, entry, cancellationToken))
+        {
+            // The chat's filters (keywords, --near) leave this entry out.
+            await queue.CompleteAsync(job, Owner, null, cancellationToken);
+            return;
         }
 
         var composed = EntryComposer.Compose(entry, zone, job.Change);

@@ -52,25 +52,30 @@ public sealed class PlatformScheduler
     /// <summary>Waits for a global permit, then takes it together with the destination's.</summary>
     public async Task AcquireAsync(ChatAddress chat, CancellationToken cancellationToken)
     {
-        while (true)
+        while (!TryAcquire(chat, out var wait))
         {
-            TimeSpan wait;
-            lock (gate)
+            await Task.Delay(wait, time, cancellationToken);
+        }
+    }
+
+    /// <summary>Takes the global and the destination's permits when the global one is free; else says how long to wait.</summary>
+    public bool TryAcquire(ChatAddress chat, out TimeSpan wait)
+    {
+        lock (gate)
+        {
+            var now = time.GetUtcNow();
+            wait = global.WaitTime(now);
+            if (wait > TimeSpan.Zero)
             {
-                var now = time.GetUtcNow();
-                wait = global.WaitTime(now);
-                if (wait == TimeSpan.Zero)
-                {
-                    global.Take(now);
-                    var gates = Gates(chat);
-                    gates.PerSecond.Take(now);
-                    gates.PerMinute.Take(now);
-                    TrimIdle(now);
-                    return;
-                }
+                return false;
             }
 
-            await Task.Delay(wait, time, cancellationToken);
+            global.Take(now);
+            var gates = Gates(chat);
+            gates.PerSecond.Take(now);
+            gates.PerMinute.Take(now);
+            TrimIdle(now);
+            return true;
         }
     }
 

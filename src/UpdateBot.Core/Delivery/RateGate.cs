@@ -9,8 +9,8 @@ public sealed class RateGate
 {
     private readonly TimeSpan interval;
     private readonly TimeSpan tolerance;
-    private DateTimeOffset theoreticalArrival;
-    private DateTimeOffset pausedUntil;
+    private DateTimeOffset theoreticalArrival = DateTimeOffset.UnixEpoch;
+    private DateTimeOffset pausedUntil = DateTimeOffset.UnixEpoch;
 
     public RateGate(double perSecond, int burst = 1)
     {

@@ -10,8 +10,8 @@ public interface ITelegramWebhookHandler
     string? SecretToken { get; }
 
     /// <summary>
-    /// Handles (or durably queues) one Update. Returning normally acknowledges it to Telegram (HTTP 200);
-    /// throwing makes the endpoint answer 500, so Telegram retries it later.
+    /// Handles (or durably queues) one Update. True acknowledges it to Telegram (HTTP 200); false means the body is
+    /// not an Update (HTTP 400, Telegram does not retry); throwing makes the endpoint answer 500, so Telegram retries.
     /// </summary>
-    Task HandleUpdateAsync(string updateJson, CancellationToken cancellationToken);
+    Task<bool> HandleUpdateAsync(string updateJson, CancellationToken cancellationToken);
 }

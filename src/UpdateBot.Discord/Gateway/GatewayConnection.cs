@@ -115,10 +115,6 @@ internal sealed class GatewayConnection(GatewayShard shard, GatewayShardSettings
             return;
         }
 
-        await settings.IdentifyGate.WaitTurnAsync(
-            settings.ShardId,
-            wait => GatewayShard.Log.IdentifyWait(logger, settings.ShardId, wait.TotalSeconds),
-            cancellationToken);
         var data = new JsonObject
         {
             ["token"] = settings.Token,
@@ -295,7 +291,7 @@ internal sealed class GatewayConnection(GatewayShard shard, GatewayShardSettings
         await sendLock.WaitAsync(CancellationToken.None);
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2), settings.Time);
             await ws.CloseOutputAsync((WebSocketCloseStatus)code, reason, timeout.Token);
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)

@@ -44,6 +44,16 @@ internal sealed partial class GatewayShard
                 var baseUrl = resume && ResumeUrl is not null && resumeFailures < 2
                     ? ResumeUrl
                     : await settings.GatewayUrl(cancellationToken);
+                if (!resume)
+                {
+                    // Waiting for an identify turn happens before connecting: a connection left waiting would miss
+                    // its heartbeats (and Discord closes connections that do not identify).
+                    await settings.IdentifyGate.WaitTurnAsync(
+                        ShardId,
+                        wait => Log.IdentifyWait(logger, ShardId, wait.TotalSeconds),
+                        cancellationToken);
+                }
+
                 var connection = new GatewayConnection(this, settings, logger);
                 end = await connection.RunAsync(Connect(baseUrl), resume, cancellationToken);
             }

@@ -131,7 +131,7 @@ internal sealed partial class InteractionResponder(
     private async Task CompleteDeferredAsync(Target target, CommandResponse response, bool component, CancellationToken cancellationToken)
     {
         var parts = Parts(response, component);
-        var rest = parts;
+        var remaining = parts;
         if (parts.Count > 0)
         {
             var first = parts[0];
@@ -139,19 +139,19 @@ internal sealed partial class InteractionResponder(
             if (component && !response.ReplaceOriginal)
             {
                 // The message with the button stays; the answer is a new message.
-                rest = parts;
+                remaining = parts;
             }
             else if (!component && isPrivate)
             {
                 // A deferred answer is public; a private one replaces it with an ephemeral follow-up.
                 await SendWebhookAsync(HttpMethod.Delete, target, "/messages/@original", null, cancellationToken);
-                rest = parts;
+                remaining = parts;
             }
             else
             {
                 first.Remove("flags");
                 await SendWebhookAsync(HttpMethod.Patch, target, "/messages/@original", first, cancellationToken);
-                rest = parts.Skip(1).ToList();
+                remaining = parts.Skip(1).ToList();
             }
         }
         else if (!component)
@@ -159,7 +159,7 @@ internal sealed partial class InteractionResponder(
             await SendWebhookAsync(HttpMethod.Delete, target, "/messages/@original", null, cancellationToken);
         }
 
-        foreach (var part in rest)
+        foreach (var part in remaining)
         {
             await FollowUpAsync(target, part, cancellationToken);
         }

@@ -11,7 +11,10 @@ internal static class DiscordMarkdown
 {
     public const char ZeroWidthJoiner = '\u200D';
 
-    private const string Special = "\\*_~`|>#-[]()<";
+    private const string Special = "\\*_~`|[]()<";
+
+    // Markdown only at the start of a line: headings, quotes, lists, subtext.
+    private const string LineStartSpecial = "#>-+";
 
     public static string Escape(string text)
     {
@@ -24,7 +27,8 @@ internal static class DiscordMarkdown
             {
                 builder.Append('@').Append(ZeroWidthJoiner);
             }
-            else if (Special.Contains(c, StringComparison.Ordinal))
+            else if (Special.Contains(c, StringComparison.Ordinal)
+                || (LineStartSpecial.Contains(c, StringComparison.Ordinal) && AtLineStart(builder)))
             {
                 builder.Append('\\').Append(c);
             }
@@ -71,6 +75,17 @@ internal static class DiscordMarkdown
         return text.Replace("(", "%28", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal)
             .Replace(" ", "%20", StringComparison.Ordinal).Replace("<", "%3C", StringComparison.Ordinal)
             .Replace(">", "%3E", StringComparison.Ordinal);
+    }
+
+    private static bool AtLineStart(StringBuilder builder)
+    {
+        var i = builder.Length - 1;
+        while (i >= 0 && builder[i] is ' ' or '\t')
+        {
+            i--;
+        }
+
+        return i < 0 || builder[i] == '\n';
     }
 
     private static bool EndsWithLineStartDigits(StringBuilder builder)

@@ -111,12 +111,20 @@ internal sealed partial class DiscordRestClient
                 await Task.Delay(wait, time, cancellationToken);
             }
 
-            if (!key.Interaction)
+            if (key.Interaction)
             {
-                await limiter.TakeGlobalSlotAsync(cancellationToken);
+                return await ExchangeAsync(request, key, bucket, cancellationToken);
             }
 
-            return await ExchangeAsync(request, key, bucket, cancellationToken);
+            await limiter.TakeGlobalSlotAsync(cancellationToken);
+            try
+            {
+                return await ExchangeAsync(request, key, bucket, cancellationToken);
+            }
+            finally
+            {
+                limiter.ReleaseGlobalSlot();
+            }
         }
         finally
         {
@@ -154,7 +162,7 @@ internal sealed partial class DiscordRestClient
 
         using (response)
         {
-            limiter.Learn(key, bucket, response.Headers);
+            limiter.Learn(key, bucket, response.Headers, rateLimited: (int)response.StatusCode == 429);
             return Classify(key, bucket, response, text);
         }
     }

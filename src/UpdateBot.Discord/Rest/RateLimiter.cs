@@ -12,11 +12,15 @@ internal sealed class RateLimiter(TimeProvider time)
 {
     public const int GlobalPerSecond = 50;
 
+    private static readonly TimeSpan ResetMargin = TimeSpan.FromMilliseconds(25);
+
     private readonly ConcurrentDictionary<string, string> routeBuckets = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RateLimitBucket> buckets = new(StringComparer.Ordinal);
     private readonly Queue<DateTimeOffset> recent = new();
     private readonly Lock globalLock = new();
     private DateTimeOffset globalPausedUntil;
+    private int inFlight;
+    private TaskCompletionSource slotReleased = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public RateLimitBucket BucketFor(RouteKey key)
     {
@@ -43,12 +47,17 @@ internal sealed class RateLimiter(TimeProvider time)
         return ready - now;
     }
 
-    /// <summary>Takes a slot of the global 50/s, waiting for one when the last second is full.</summary>
+    /// <summary>
+    /// Takes a slot of the global 50/s, waiting for one when the last second is full. A slot counts from the moment
+    /// its answer arrived (or as taken while in flight): Discord saw the request somewhere between sending and
+    /// answering, so this is the safe reading of its window.
+    /// </summary>
     public async Task TakeGlobalSlotAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
             TimeSpan wait;
+            Task released;
             lock (globalLock)
             {
                 var now = time.GetUtcNow();
@@ -61,23 +70,44 @@ internal sealed class RateLimiter(TimeProvider time)
                 {
                     wait = globalPausedUntil - now;
                 }
-                else if (recent.Count < GlobalPerSecond)
+                else if (inFlight + recent.Count < GlobalPerSecond)
                 {
-                    recent.Enqueue(now);
+                    inFlight++;
                     return;
                 }
                 else
                 {
-                    wait = recent.Peek() + TimeSpan.FromSeconds(1) - now;
+                    wait = recent.Count > 0 ? recent.Peek() + TimeSpan.FromSeconds(1) - now : Timeout.InfiniteTimeSpan;
                 }
+
+                released = slotReleased.Task;
             }
 
-            await Task.Delay(wait, time, cancellationToken);
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var delay = Task.Delay(wait, time, waiting.Token);
+            await Task.WhenAny(delay, released.WaitAsync(cancellationToken));
+            await waiting.CancelAsync();
+            cancellationToken.ThrowIfCancellationRequested();
         }
     }
 
-    /// <summary>Learns from a response's headers; returns the 429 pause, if any.</summary>
-    public void Learn(RouteKey key, RateLimitBucket bucket, HttpResponseHeaders headers)
+    /// <summary>Gives back a slot taken by <see cref="TakeGlobalSlotAsync"/> once the answer (or failure) is in.</summary>
+    public void ReleaseGlobalSlot()
+    {
+        TaskCompletionSource signal;
+        lock (globalLock)
+        {
+            inFlight--;
+            recent.Enqueue(time.GetUtcNow());
+            signal = slotReleased;
+            slotReleased = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        signal.TrySetResult();
+    }
+
+    /// <summary>Learns from a response's headers (a 429's own pause comes from its retry_after, without margin).</summary>
+    public void Learn(RouteKey key, RateLimitBucket bucket, HttpResponseHeaders headers, bool rateLimited)
     {
         var now = time.GetUtcNow();
         var hash = Header(headers, "X-RateLimit-Bucket");
@@ -87,7 +117,8 @@ internal sealed class RateLimiter(TimeProvider time)
             && resetAfter is not null && double.TryParse(resetAfter, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
             && double.IsFinite(seconds) && seconds >= 0)
         {
-            var resetAt = now + TimeSpan.FromSeconds(Math.Min(seconds, 3600));
+            // A small margin covers the header's millisecond rounding and the trip to Discord.
+            var resetAt = now + TimeSpan.FromSeconds(Math.Min(seconds, 3600)) + (rateLimited ? TimeSpan.Zero : ResetMargin);
             Apply(bucket, left, resetAt);
             if (hash is not null)
             {

@@ -46,7 +46,7 @@ internal static partial class EventKinds
             _ when w.StartsWith("demo", StringComparison.Ordinal) => "demo",
             _ when w.StartsWith("rall", StringComparison.Ordinal) => "rally",
             _ when w.StartsWith("protest", StringComparison.Ordinal) => "protest",
-            _ when w.StartsWith("march", StringComparison.Ordinal) => "march",
+            _ when w.StartsWith("march", StringComparison.Ordinal) || w.StartsWith("procession", StringComparison.Ordinal) || w.StartsWith("parade", StringComparison.Ordinal) => "march",
             _ when w.StartsWith("vigil", StringComparison.Ordinal) => "vigil",
             _ when w.StartsWith("picket", StringComparison.Ordinal) => "picket",
             _ when w.StartsWith("annual general", StringComparison.Ordinal) || w.StartsWith("agm", StringComparison.Ordinal) => "agm",
@@ -67,7 +67,7 @@ internal static partial class EventKinds
             _ when w.Contains("forum", StringComparison.Ordinal) => "forum",
             _ when w.StartsWith("gathering", StringComparison.Ordinal) => "gathering",
             _ when w.StartsWith("public talk", StringComparison.Ordinal) => "talk",
-            _ when w.StartsWith("public event", StringComparison.Ordinal) || w == "event" => "event",
+            _ when w.StartsWith("public event", StringComparison.Ordinal) => "event",
             _ => null,
         };
     }
@@ -85,6 +85,6 @@ internal static partial class EventKinds
         return Regex.IsMatch(before, @"(?:['’]s|\bthe|\bThe|\ba|\bA|\bPeace|\bPride|\bJobs)$") || Regex.IsMatch(after, @"^(?:for|against|on|to|from|through|will|starts|begins|at)\b");
     }
 
-    [GeneratedRegex(@"\b(?:counter-)?(?:demos?|demonstrations?|rall(?:y|ies)|protests?|march(?:es)?|vigils?|pickets?|picket\s+lines?|meetings?|agms?|annual\s+general\s+meetings?|teach-ins?|gigs?|concerts?|hustings|sit-ins?|die-ins?|walk-?outs?|flash\s*mobs?|street\s+stalls?|screenings?|conferences?|festivals?|fundraisers?|workshops?|public\s+forums?|gatherings?|public\s+talks?|public\s+events?|event)\b(?!-)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:counter-)?(?:demos?|demonstrations?|rall(?:y|ies)|protests?|march(?:es)?|processions?|parades?|vigils?|pickets?|picket\s+lines?|meetings?|agms?|annual\s+general\s+meetings?|teach-ins?|gigs?|concerts?|hustings|sit-ins?|die-ins?|walk-?outs?|flash\s*mobs?|street\s+stalls?|screenings?|conferences?|festivals?|fundraisers?|workshops?|public\s+forums?|gatherings?|public\s+talks?|public\s+events?)\b(?!-)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex KindWord();
 }

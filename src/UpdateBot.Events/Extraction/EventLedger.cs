@@ -49,7 +49,8 @@ internal sealed class EventLedger(TimeZoneInfo zone, Func<int, Place> place)
 
             var same = r.TimeKnown && timeKnown
                 ? (r.Start - start).Duration() <= SameEventWindow
-                : DateOnly.FromDateTime(r.Start.DateTime) == m.Date.Value && slot.PlaceIndex >= 0 && slot.PlaceIndex == m.PlaceIndex;
+                : DateOnly.FromDateTime(r.Start.DateTime) == m.Date.Value
+                    && ((slot.PlaceIndex >= 0 && slot.PlaceIndex == m.PlaceIndex) || (r.EntryId == m.EntryId && r.SourceName == m.SourceName));
             if (!same)
             {
                 continue;

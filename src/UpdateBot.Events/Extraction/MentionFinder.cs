@@ -15,7 +15,7 @@ internal static partial class MentionFinder
         var anchor = TimeZoneInfo.ConvertTime(entry.Published, zone).DateTime;
         var today = DateOnly.FromDateTime(anchor);
         var mentions = new List<EventMention>();
-        var sentences = TextSegmenter.Sentences(entry.Text);
+        var sentences = TextSegmenter.Sentences(string.IsNullOrWhiteSpace(entry.Title) ? entry.Text : entry.Title.Trim() + "\n\n" + entry.Text);
         var opening = OpeningPlace(entry, sentences, places);
         var lastPlace = -1;
         Pending? pending = null;
@@ -27,6 +27,7 @@ internal static partial class MentionFinder
             var clauses = TextSegmenter.Clauses(sentence);
             var sentenceTemporal = clauses.Count > 1 ? TemporalParser.Parse(sentence, anchor) : null;
             var handled = false;
+            Pending? carried = null;
 
             foreach (var clause in clauses)
             {
@@ -48,10 +49,17 @@ internal static partial class MentionFinder
                     kindIndex = kinds[0].Index;
                     title = TitleFor(clause, kinds[0].Index, kinds[0].Length, kind);
                 }
-                else if (pending is not null && s - pending.Sentence <= 2 && Anaphora().IsMatch(clause)
+                else if (pending is not null && (s - pending.Sentence <= 2 || (pending.ListHead && s - pending.Sentence <= 8))
+                    && (Anaphora().IsMatch(clause) || ((s - pending.Sentence == 1 || pending.ListHead) && temporal.HasAnchor && !PastTense().IsMatch(clause)
+                        && (clause.Length <= 80 || VenueSpotter.Find(clause, places, 0) is not null)))
                     && (temporal.HasAnchor || cancel.Success || move.Success))
                 {
                     (kind, title) = (pending.Kind, pending.Title);
+                    if (!temporal.DateGiven && pending.Date is { } pendingDate && temporal.Time is not null)
+                    {
+                        // "Leeds demo on Saturday. Millennium Square, 2pm." — the time belongs to the day already named.
+                        temporal = temporal with { Date = pendingDate };
+                    }
                 }
                 else if ((cancel.Success || move.Success) && Anaphora().IsMatch(clause))
                 {
@@ -63,7 +71,8 @@ internal static partial class MentionFinder
                 }
 
                 var placeIndex = PlaceFor(clause, sentencePlaces, places, opening, lastPlace, pending);
-                var venue = VenueSpotter.Find(clause, places, kindIndex)?.Venue ?? (kinds.Count == 0 ? pending?.Venue : null);
+                var venue = VenueSpotter.Find(clause, places, kindIndex)?.Venue
+                    ?? (kinds.Count == 0 ? pending?.Venue ?? VenueSpotter.Leading(clause, places) : null);
                 if (placeIndex < 0 && venue is not null)
                 {
                     placeIndex = places.Landmark(venue);
@@ -94,7 +103,8 @@ internal static partial class MentionFinder
                 {
                     var before = TemporalParser.Parse(clause[..move.Index], anchor);
                     var after = TemporalParser.Parse(clause[move.Index..], anchor);
-                    var newVenue = VenueSpotter.Find(clause[move.Index..], places, 0)?.Venue;
+                    var newVenue = VenueSpotter.Find(clause[move.Index..], places, 0)?.Venue
+                        ?? VenueSpotter.Find(MovedTo().Replace(clause[move.Index..], "at "), places, 0)?.Venue;
                     if (after.HasAnchor || newVenue is not null)
                     {
                         mentions.Add(baseMention with
@@ -121,32 +131,55 @@ internal static partial class MentionFinder
 
                 if (!temporal.HasAnchor)
                 {
-                    pending = new Pending(kind, title, placeIndex, venue, s);
+                    pending = new Pending(kind, title, placeIndex, venue, s, null, ListHead(sentence));
                     continue;
                 }
 
-                if (temporal.Date is { } date && date <= today && PastTense().IsMatch(clause) && !FutureMarker().IsMatch(clause))
+                // "drew 5,000 people", "was addressed by": a report, unless the sentence announces ("was called for Saturday").
+                if (PastTense().IsMatch(clause) && !FutureMarker().IsMatch(clause)
+                    && (temporal.Date is { } date && date <= today || !AnnounceVerb().IsMatch(clause)))
                 {
                     continue;
                 }
 
-                if (kind == "event" && temporal.Time is null)
+                if (temporal.Time is null && kinds.Count > 0)
                 {
-                    continue;
+                    // A day without a clock time: a following sentence may give the time.
+                    carried = new Pending(kind, title, placeIndex, venue, s, temporal.Date, ListHead(sentence));
                 }
 
-                mentions.Add(baseMention with
+                var announced = baseMention with
                 {
                     Date = temporal.Date,
                     DateGiven = temporal.DateGiven,
                     Time = temporal.Time,
                     EndTime = temporal.EndTime,
                     PartOfDay = temporal.PartOfDay,
-                });
+                };
+                var listed = kinds.Count > 0 && IsPlural(clause.Substring(kinds[0].Index, kinds[0].Length))
+                    ? places.Find(clause).Select(p => p.PlaceIndex).Distinct().ToList()
+                    : [];
+                if (listed.Count > 1)
+                {
+                    // "Vigils tonight in Cardiff and Swansea": one event in each place.
+                    foreach (var each in listed)
+                    {
+                        mentions.Add(announced with { PlaceIndex = each, Venue = null, Ordinal = mentions.Count });
+                    }
+                }
+                else
+                {
+                    mentions.Add(announced);
+                }
+
                 handled = true;
             }
 
-            if (handled)
+            if (carried is not null)
+            {
+                pending = carried;
+            }
+            else if (handled && pending is not { ListHead: true })
             {
                 pending = null;
             }
@@ -235,11 +268,26 @@ internal static partial class MentionFinder
         }
 
         var title = string.Join(' ', taken.Append(clause.Substring(index, length))).Trim();
+        if (taken.Count == 0 && Organiser().Match(clause) is { Success: true } organiser && organiser.Index < index)
+        {
+            // "The Marxist Society has called a meeting": name it after who called it.
+            title = $"{organiser.Groups["who"].Value} {title}";
+        }
+
         title = title.Length == 0 ? kind : title;
         return char.ToUpperInvariant(title[0]) + title[1..];
     }
 
-    private sealed record Pending(string Kind, string Title, int PlaceIndex, string? Venue, int Sentence);
+    [GeneratedRegex(@"^(?:The\s+)?(?!(?:There|It|This|That|These|Those|We|They|Our|Here|Please|You|I|He|She)\b)(?<who>\p{Lu}[\p{L}'’]+(?:\s+\p{Lu}[\p{L}'’]+){0,4})\s+(?:has|have|is|are|will|was|were)\b")]
+    private static partial Regex Organiser();
+
+    /// <summary>"Demos on Saturday:" — the items that follow are each an event of that kind.</summary>
+    private static bool IsPlural(string kindWord) =>
+        kindWord.EndsWith('s') && !kindWord.Equals("hustings", StringComparison.OrdinalIgnoreCase);
+
+    private static bool ListHead(string sentence) => sentence.TrimEnd().EndsWith(':');
+
+    private sealed record Pending(string Kind, string Title, int PlaceIndex, string? Venue, int Sentence, DateOnly? Date, bool ListHead);
 
     [GeneratedRegex(@"^(?:a|an|the|is|are|was|were|there|there's|this|that|these|our|their|his|her|its|for|of|to|and|or|has|have|had|will|be|been|at|in|on|outside|called|tonight|tomorrow|today|another|with|by|from|support|attend|join|organise|organize|hold|holding|held|about|some|any|local|no|next|last|every|each|after|before|it's|it|we|they|you|i)$", RegexOptions.IgnoreCase)]
     private static partial Regex TitleStop();
@@ -250,11 +298,17 @@ internal static partial class MentionFinder
     [GeneratedRegex(@"\b(?:(?:has|have|had|been|was|is|are)\s+)*(?:moved|rescheduled|re-scheduled|brought\s+forward|pushed\s+back|relocated|changed|put\s+back)\b|\b(?:will\s+now|now\s+(?:starts?|begins?|be|takes?\s+place|meets?|gathers?)|new\s+(?:time|venue|date|location)|instead)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MoveMarker();
 
+    [GeneratedRegex(@"\bto\s+(?=(?:the\s+)?\p{Lu}|the\s+)")]
+    private static partial Regex MovedTo();
+
     [GeneratedRegex(@"^(?:it|it['’]s|it['’]ll|this|that|they|they['’]ll|we['’]ll\s+meet|we\s+will\s+meet|meet|starts?|starting|doors|time|when|date|venue|where|the\s+event)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Anaphora();
 
-    [GeneratedRegex(@"\b(?:were|was|drew|attended|gathered|took\s+place|went|turned\s+out|marched|happened|joined|came|filled|spoke|saw|packed|ended|finished|had)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:were|was|drew|attended|gathered|took\s+place|went|turned\s+out|marched|happened|joined|came|filled|spoke|saw|packed|ended|finished|had|held|addressed|brought|descended|blocked|heard)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PastTense();
+
+    [GeneratedRegex(@"\b(?:called|announced|planned|organi[sz]ed|set|scheduled|booked|arranged|moved|rescheduled)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AnnounceVerb();
 
     [GeneratedRegex(@"\b(?:will|['’]ll|is|are|there['’]s|it['’]s|starts?|begins?|going\s+to|set\s+to|due\s+to|to\s+be\s+held|join\s+us|see\s+you|come\s+along|upcoming|planned)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FutureMarker();

@@ -34,6 +34,21 @@ internal sealed partial class PlaceSpotter(GeoNamesGazetteer gazetteer, string? 
         "north", "south", "east", "west", "central", "greater", "inner", "outer", "mid", "upper", "lower", "old",
     };
 
+    // Capitalised only because they begin a sentence or a heading.
+    private static readonly HashSet<string> LeadingWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "at", "from", "on", "the", "a", "an", "for", "to", "and", "but", "near", "outside", "after", "before", "this",
+        "that", "with", "by", "of", "join", "update", "meanwhile", "tonight", "today", "tomorrow", "across", "around",
+        "also", "breaking", "latest", "news", "reminder", "see", "support", "urgent", "while",
+    };
+
+    // "Hyde Park", "Oxford Street", "Victoria Square": a street or park named after a place is not that place.
+    private static readonly HashSet<string> StreetWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "park", "square", "street", "road", "lane", "gardens", "green", "common", "avenue", "way", "place", "circus",
+        "terrace", "row", "crescent", "close", "drive", "walk", "gate", "hill", "bridge", "quay", "wharf", "fields",
+    };
+
     private static readonly HashSet<string> ContextWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "in", "at", "from", "near", "to", "around", "across", "outside", "through", "into", "for", "of",
@@ -48,12 +63,13 @@ internal sealed partial class PlaceSpotter(GeoNamesGazetteer gazetteer, string? 
         {
             var words = WordIn().Matches(seq.Value).Select(w => (w.Index + seq.Index, Word: w.Value)).ToList();
             var start = 0;
-            while (start < words.Count && Directions.Contains(words[start].Word.ToLowerInvariant()) && start < 1)
+            while (start < words.Count - 1 && LeadingWords.Contains(words[start].Word))
             {
                 start++;
             }
 
-            var match = MatchAt(text, words, 0) ?? (start > 0 ? MatchAt(text, words, start) : null);
+            var match = MatchAt(text, words, start)
+                ?? (start < words.Count - 1 && Directions.Contains(words[start].Word.ToLowerInvariant()) ? MatchAt(text, words, start + 1) : null);
             if (match is not null)
             {
                 found.Add(match);
@@ -93,7 +109,14 @@ internal sealed partial class PlaceSpotter(GeoNamesGazetteer gazetteer, string? 
             }
 
             var at = words[start].Index;
-            if (length == 1 && CommonWords.Contains(folded) && !HasContext(text, at, words.Count == 1))
+            var next = start + length;
+            if (next < words.Count && StreetWords.Contains(words[next].Word))
+            {
+                return null;
+            }
+
+            var alone = next >= words.Count || !char.IsUpper(words[next].Word[0]);
+            if (length == 1 && CommonWords.Contains(folded) && !HasContext(text, at, alone))
             {
                 return null;
             }

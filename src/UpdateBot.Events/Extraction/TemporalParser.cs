@@ -274,6 +274,29 @@ internal static partial class TemporalParser
 
         if (found is null)
         {
+            foreach (Match w in WordTime().Matches(text))
+            {
+                // "at seven" needs "o'clock", am/pm or an evening to be a time ("at one point" is not).
+                if (Overlaps(taken, w) || (w.Groups["at"].Success
+                    && (char.IsDigit(w.Groups["h"].Value[0]) || !(w.Groups["oc"].Success || w.Groups["ap"].Success || evening))))
+                {
+                    continue;
+                }
+
+                var hour = HourWord(w.Groups["h"].Value);
+                var minute = w.Groups["half"].Success ? 30 : w.Groups["qp"].Success ? 15 : w.Groups["qt"].Success ? 45 : 0;
+                if (w.Groups["qt"].Success)
+                {
+                    hour = hour == 1 ? 12 : hour - 1;
+                }
+
+                var ap = w.Groups["ap"].Value.Replace(".", "", StringComparison.Ordinal).ToLowerInvariant();
+                var pm = ap == "pm" || (ap != "am" && (hour <= 7 || (evening && !morning)) && hour != 12);
+                hour = pm && hour < 12 ? hour + 12 : (ap == "am" && hour == 12 ? 0 : hour);
+                Take(taken, w);
+                return (new TimeOnly(hour, minute), null, w.Index);
+            }
+
             var bare = BareHour().Match(text);
             if (bare.Success && !Overlaps(taken, bare))
             {
@@ -286,6 +309,23 @@ internal static partial class TemporalParser
 
         return (found, null, position);
     }
+
+    private static int HourWord(string word) => word.ToLowerInvariant() switch
+    {
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        var digits => int.Parse(digits, CultureInfo.InvariantCulture),
+    };
 
     private static TimeOnly? Clock(string h, string m, string ap, bool evening, bool morning)
     {
@@ -310,8 +350,9 @@ internal static partial class TemporalParser
 
             hour = a == "pm" ? (hour == 12 ? 12 : hour + 12) : (hour == 12 ? 0 : hour);
         }
-        else if (hour < 12 && evening && !morning)
+        else if (hour < 12 && ((evening && !morning) || (hour is >= 1 and <= 7 && h.Length == 1 && !morning)))
         {
+            // "at 6:30" for an event is the evening; "06:30" or "in the morning" is not.
             hour += 12;
         }
 
@@ -456,13 +497,13 @@ internal static partial class TemporalParser
     [GeneratedRegex(@"\b(?:this|later\s+this)\s+(?<pod>morning|lunchtime|afternoon|evening)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ThisPart();
 
-    [GeneratedRegex(@"\b(?:last\s+(?:night|week|weekend|month|year)|earlier\s+(?:today|this\s+week)|\d+\s+(?:days?|weeks?|months?|years?)\s+ago|the\s+other\s+day|over\s+the\s+weekend)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:last\s+(?:night|week|weekend|month|year)|earlier\s+(?:today|this\s+week)|(?:\d+|a|an|one|two|three|four|five|six|seven|several|a\s+few|few)\s+(?:days?|weeks?|months?|years?|hours?)\s+ago|the\s+other\s+day|over\s+the\s+weekend)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PastMarker();
 
-    [GeneratedRegex($@"\b(?:(?<q>this\s+coming|this|next|coming|last)\s+)?(?<wd>{Weekday})(?:['’]s)?\b(?!\s+\d)(?:\s+(?:in\s+the\s+)?(?<pod>{PartOfDay}))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex($@"\b(?:(?<q>this\s+coming|this|next|coming|last)\s+)?(?<wd>{Weekday})(?:['’]s)?\b(?:\s+(?:in\s+the\s+)?(?<pod>{PartOfDay}))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WeekdayRef();
 
-    [GeneratedRegex(@"\bon\s+the\s+(?<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bon\s+(?:the\s+)?(?<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OnThe();
 
     private static Regex TimeRange() => TimeRangeAny();
@@ -470,8 +511,11 @@ internal static partial class TemporalParser
     [GeneratedRegex($@"(?<![\d:.£$€])\b(?<h1>[01]?\d|2[0-3])(?:(?:[:.](?<m1>[0-5]\d))?\s*(?<ap1>{Ampm})|:(?<m1>[0-5]\d))?\s*(?:-|–|—|to|until|till|til)\s*(?<h2>[01]?\d|2[0-3])(?:(?:[:.](?<m2>[0-5]\d))?\s*(?<ap2>{Ampm})|:(?<m2>[0-5]\d))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TimeRangeAny();
 
-    [GeneratedRegex($@"(?<![\d£$€:.])(?:(?<noon>(?:12\s*)?(?:noon|midday|midnight))\b|\b(?<h>[01]?\d|2[0-3])(?:[:.](?<m>[0-5]\d))?\s*(?<ap>{Ampm})|\b(?<h>[01]?\d|2[0-3]):(?<m>[0-5]\d)\b|(?<=\b(?:at|from|for|by|until|starts?|starting|begins?|kicks?\s+off)\s+)(?<h>[01]\d|2[0-3])\.(?<m>[0-5]\d)\b|\b(?<h>1[0-2]|[1-9])\s*o['’]?clock\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex($@"(?<![\d£$€:.])(?:(?<noon>(?:12\s*)?(?:noon|midday|midnight))\b|\b(?<h>[01]?\d|2[0-3])(?:[:.](?<m>[0-5]\d))?\s*(?<ap>{Ampm})|\b(?<h>[01]?\d|2[0-3]):(?<m>[0-5]\d)\b|(?<=\b(?:at|from|for|by|until|starts?|starting|begins?|kicks?\s+off)\s+)(?<h>[01]?\d|2[0-3])\.(?<m>[0-5]\d)\b|\b(?<h>1[0-2]|[1-9])\s*o['’]?clock\b|\b(?<h>1[2-9]|2[0-3])\.(?<m>[0-5]\d)\b(?![.,]?\d|\s*(?:%|per\s*cent|percent|million|billion|[mk]\b)))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClockTime();
+
+    [GeneratedRegex(@"\b(?:(?<half>half\s+past|half)|(?<qp>quarter\s+past)|(?<qt>quarter\s+to)|(?<at>at|from|until|by))\s+(?<h>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|1[0-2]|[1-9])\b(?!\s*(?:%|people|per|of|years?|days?|weeks?|months?|hours?|minutes?|mins?|votes?|members|others|points?|times?|stages?|levels?)\b)(?<oc>\s*o['’]?clock)?(?:\s*(?<ap>a\.?m\.?|p\.?m\.?)(?![a-z]))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WordTime();
 
     [GeneratedRegex(@"\b(?:at|from|starts?|starting|begins?|kicks?\s+off)\s+(?<h>1[0-2]|[1-9])\b(?![:.,]?\d|\s*(?:%|people|per|of|years?|days?|weeks?|months?|hours?|minutes?|mins?|votes?|members|others|and|or|-|–|to\b|o['’]?clock))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BareHour();

@@ -59,11 +59,24 @@ internal static partial class VenueSpotter
         return best;
     }
 
+    /// <summary>"Millennium Square, 2pm.": a venue opening a sentence that completes an event named before it.</summary>
+    public static string? Leading(string clause, PlaceSpotter places)
+    {
+        var m = LeadingPhrase().Match(clause);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var phrase = m.Groups["v"].Value;
+        return IsTimeOrDate(phrase) || NotVenues.Contains(phrase) || (!HasVenueNoun(phrase) && places.IsPlaceName(phrase)) ? null : phrase;
+    }
+
     private static bool HasVenueNoun(string phrase) => VenueNoun().IsMatch(phrase);
 
     private static bool IsTimeOrDate(string phrase) => DateOrTimeWord().IsMatch(phrase);
 
-    [GeneratedRegex(@"\b(?<prep>at|in|outside|opposite|from)\s+(?<v>(?:the\s+)?(?:(?:[\p{Lu}\d][\p{L}\p{M}\d'’\-\.&]*)(?:\s+(?:(?:of|the|and|&|upon|on|de|la)\s+)?[\p{Lu}\d][\p{L}\p{M}\d'’\-&]*)*|(?:[a-z]+\s+){0,2}(?:statue|square|park|hall|church|station|library|cathedral|monument|steps|gates|pub|centre|center|green|common|bandstand|fountain|tower|campus|offices?|embassy|consulate|courts?|memorial|chambers|cenotaph|bridge|market|museum|gallery|stadium|arena|hotel|theatre|cinema|club)\b))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<prep>at|in|outside|opposite|from)\s+(?<v>(?:the\s+)?(?:(?:[\p{Lu}\d][\p{L}\p{M}\d'’\-\.&]*)(?:\s+(?:(?:of|the|and|&|upon|on|de|la)\s+)?[\p{Lu}\d][\p{L}\p{M}\d'’\-&]*)*(?:\s+(?:pub|bar|hall|church|hotel|cafe|café|square|park|statue|club|centre|theatre|library))?|(?:[a-z]+\s+){0,2}(?:statue|square|park|hall|church|station|library|cathedral|monument|steps|gates|pub|centre|center|green|common|bandstand|fountain|tower|campus|offices?|embassy|consulate|courts?|memorial|chambers|cenotaph|bridge|market|museum|gallery|stadium|arena|hotel|theatre|cinema|club)\b))", RegexOptions.CultureInvariant)]
     private static partial Regex VenuePhrase();
 
     [GeneratedRegex(@"\b(?:statue|square|park|hall|church|station|library|cathedral|monument|steps|gates|pub|centre|center|green|common|bandstand|fountain|tower|campus|offices?|embassy|consulate|courts?|memorial|chambers|cenotaph|bridge|market|museum|gallery|stadium|arena|hotel|theatre|cinema|club|house|street|road|lane|place|arms|inn|tavern|building|university|college|school|parliament|plaza|quay|gardens?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -71,6 +84,9 @@ internal static partial class VenueSpotter
 
     [GeneratedRegex(@"^(?:the\s+)?(?:\d|noon|midday|midnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tonight|tomorrow|this|next|half|an?\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateOrTimeWord();
+
+    [GeneratedRegex(@"^(?<v>(?:the\s+)?\p{Lu}[\p{L}'’]+(?:\s+(?:of\s+)?\p{Lu}[\p{L}'’]+){0,4}),")]
+    private static partial Regex LeadingPhrase();
 
     [GeneratedRegex(@"\s+(?:on|at|in|from|to|and|the|of|&)$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingJunk();

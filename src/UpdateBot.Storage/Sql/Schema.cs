@@ -92,5 +92,13 @@ internal static class Schema
             target TEXT NOT NULL,
             detail TEXT NOT NULL);
         """,
+        """
+        CREATE TABLE chat_settings (
+            platform TEXT NOT NULL,
+            chat_id TEXT NOT NULL,
+            home_place TEXT NULL,
+            remind INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (platform, chat_id));
+        """,
     ];
 }

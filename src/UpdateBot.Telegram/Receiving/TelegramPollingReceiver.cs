@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Hosting;
@@ -23,6 +24,7 @@ internal sealed class TelegramPollingReceiver(
     IOptions<TelegramOptions> options,
     TimeProvider time,
     TokenScrubber scrubber,
+    TelegramConnectionStatus status,
     ILogger<TelegramPollingReceiver> logger) : BackgroundService
 {
     internal static readonly UpdateType[] AllowedUpdates =
@@ -32,6 +34,7 @@ internal sealed class TelegramPollingReceiver(
 
     private const int BatchLimit = 100;
     private const int ParallelChats = 8;
+    private static readonly TimeSpan QuickAnswer = TimeSpan.FromMilliseconds(250);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -51,6 +54,7 @@ internal sealed class TelegramPollingReceiver(
         finally
         {
             ActivePollers.TryRemove(pollerKey, out _);
+            status.Set(false, "stopped");
         }
     }
 
@@ -65,6 +69,7 @@ internal sealed class TelegramPollingReceiver(
             while (!stoppingToken.IsCancellationRequested)
             {
                 Update[] updates;
+                var asked = time.GetTimestamp();
                 try
                 {
                     updates = await bot.GetUpdates(
@@ -74,11 +79,17 @@ internal sealed class TelegramPollingReceiver(
                         allowedUpdates: AllowedUpdates,
                         cancellationToken: stoppingToken);
                     confirmed = offset;
+                    if (failures > 0)
+                    {
+                        status.Set(true, "polling");
+                    }
+
                     failures = 0;
                 }
                 catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
                 {
                     failures++;
+                    status.Set(failures < 3, string.Create(CultureInfo.InvariantCulture, $"getUpdates failing ({failures} in a row)"));
                     if (!webhookRemoved && IsWebhookConflict(exception))
                     {
                         webhookRemoved = true;
@@ -94,6 +105,12 @@ internal sealed class TelegramPollingReceiver(
 
                 if (updates.Length == 0)
                 {
+                    // A server that ignores the long-poll timeout answers at once; do not spin against it.
+                    if (time.GetElapsedTime(asked) < QuickAnswer)
+                    {
+                        await Task.Delay(QuickAnswer, time, stoppingToken);
+                    }
+
                     continue;
                 }
 

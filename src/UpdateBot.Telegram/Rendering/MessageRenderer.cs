@@ -22,6 +22,8 @@ internal static class MessageRenderer
     // Longest atom; well under the caption limit so a caption can always hold at least one.
     private const int MaxAtom = 900;
 
+    private static readonly (string Open, string Close)[] Tags = BuildTags();
+
     public static RenderedMessage Render(OutgoingMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -45,6 +47,17 @@ internal static class MessageRenderer
         }
 
         return new RenderedMessage(Number(Pack(blocks, TextLimit - NumberingReserve)), keyboard);
+    }
+
+    /// <summary>
+    /// The message as text only (for editing text messages, or when a photo was refused): the picture becomes a link.
+    /// </summary>
+    public static RenderedMessage RenderAsText(OutgoingMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return TelegramHtml.IsWebUrl(message.ImageUrl)
+            ? Render(message with { ImageUrl = null, Body = [.. message.Body, Paragraph.Of(new LinkRun("Image", message.ImageUrl!))] })
+            : Render(message with { ImageUrl = null });
     }
 
     /// <summary>The message as a single caption for editing a photo, shortened with "…" when it does not fit.</summary>
@@ -182,19 +195,31 @@ internal static class MessageRenderer
 
     private static Atom Styled(string text, TextStyle style)
     {
-        // Outer to inner; code innermost because Telegram allows nothing inside <code>.
-        var open = new StringBuilder();
-        var close = new StringBuilder();
-        foreach (var (flag, tag) in new[] { (TextStyle.Bold, "b"), (TextStyle.Italic, "i"), (TextStyle.Strike, "s"), (TextStyle.Code, "code") })
+        var (open, close) = Tags[(int)style & 0xF];
+        return new Atom(open + TelegramHtml.Escape(text) + close, text);
+    }
+
+    /// <summary>Opening and closing tags for every combination of styles; code innermost, as Telegram allows nothing inside it.</summary>
+    private static (string Open, string Close)[] BuildTags()
+    {
+        var tags = new (string, string)[16];
+        for (var style = 0; style < 16; style++)
         {
-            if (style.HasFlag(flag))
+            var open = new StringBuilder();
+            var close = new StringBuilder();
+            foreach (var (flag, tag) in new[] { (TextStyle.Bold, "b"), (TextStyle.Italic, "i"), (TextStyle.Strike, "s"), (TextStyle.Code, "code") })
             {
-                open.Append('<').Append(tag).Append('>');
-                close.Insert(0, "</" + tag + ">");
+                if (((TextStyle)style).HasFlag(flag))
+                {
+                    open.Append('<').Append(tag).Append('>');
+                    close.Insert(0, "</" + tag + ">");
+                }
             }
+
+            tags[style] = (open.ToString(), close.ToString());
         }
 
-        return new Atom(open + TelegramHtml.Escape(text) + close, text);
+        return tags;
     }
 
     /// <summary>Cuts text after sentence ends and line breaks, then long sentences at spaces, then anything still too long.</summary>

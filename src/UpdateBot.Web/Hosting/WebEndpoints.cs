@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using UpdateBot.Web.Calendar;
 using UpdateBot.Web.Feeds;
 using UpdateBot.Web.Health;
 using UpdateBot.Web.Metrics;
@@ -22,6 +23,7 @@ internal static class WebEndpoints
         app.MapGet("/metrics", c => Get<MetricsEndpoint>(c).HandleAsync(c));
         app.MapGet("/feed.atom", c => Get<FeedEndpoints>(c).AtomAsync(c));
         app.MapGet("/feed.json", c => Get<FeedEndpoints>(c).JsonAsync(c));
+        app.MapGet("/events.ics", c => Get<CalendarEndpoint>(c).HandleAsync(c));
         app.MapPost("/telegram/webhook", c => Get<TelegramWebhookEndpoint>(c).HandleAsync(c));
         app.MapGet("/websub/{id}", c => Get<WebSubCallbackEndpoint>(c).VerifyAsync(c));
         app.MapPost("/websub/{id}", c => Get<WebSubCallbackEndpoint>(c).ReceiveAsync(c));

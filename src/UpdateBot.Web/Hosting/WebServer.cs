@@ -47,6 +47,7 @@ internal sealed class WebServer(
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        builder.Services.AddSingleton<IHostLifetime, InnerHostLifetime>();
 
         var web = builder.Build();
         web.Use(ServeFromBotContainer);

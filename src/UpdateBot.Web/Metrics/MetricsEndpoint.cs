@@ -10,7 +10,8 @@ internal sealed class MetricsEndpoint(
     MeterCollector collector,
     ISourceStateStore sourceStates,
     IEnumerable<IPlatformStatus> platforms,
-    IEnumerable<IQueueStats> queueStats)
+    IEnumerable<IQueueStats> queueStats,
+    TimeProvider time)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -27,10 +28,14 @@ internal sealed class MetricsEndpoint(
                 rows.Select(r => Sample("updatebot_deliveries_pending", r.Pending, ("platform", r.Platform)))));
             families.Add(Gauge("updatebot_delivery_queue_depth", "Delivery jobs waiting, all platforms.",
                 [Sample("updatebot_delivery_queue_depth", rows.Sum(r => r.Pending))]));
-            families.Add(Gauge("updatebot_deliveries_stored_sent", "Delivery jobs recorded as sent in the store, per platform.",
+            families.Add(Gauge("updatebot_deliveries_stored_sent", "Deliveries recorded as sent in the store, per platform.",
                 rows.Select(r => Sample("updatebot_deliveries_stored_sent", r.Sent, ("platform", r.Platform)))));
-            families.Add(Gauge("updatebot_deliveries_stored_failed", "Delivery jobs recorded as failed in the store, per platform.",
+            families.Add(Gauge("updatebot_deliveries_stored_failed", "Delivery jobs given up, as recorded in the store, per platform.",
                 rows.Select(r => Sample("updatebot_deliveries_stored_failed", r.Failed, ("platform", r.Platform)))));
+            var now = time.GetUtcNow();
+            families.Add(Gauge("updatebot_delivery_oldest_pending_age_seconds", "Age of the oldest waiting delivery job, per platform.",
+                rows.Where(r => r.Pending > 0 && r.OldestPending is not null)
+                    .Select(r => Sample("updatebot_delivery_oldest_pending_age_seconds", Math.Max(0, (now - r.OldestPending!.Value).TotalSeconds), ("platform", r.Platform)))));
         }
 
         var states = await sourceStates.GetAllAsync(cancellationToken);

@@ -10,4 +10,5 @@ internal sealed record StatusPageModel(
     IReadOnlyList<SourceRow> Sources,
     IReadOnlyList<PlatformQueueStats>? Queue,
     IReadOnlyList<(string Platform, bool Connected, string? Detail)> Platforms,
-    IReadOnlyList<EntryRow> Entries);
+    IReadOnlyList<EntryRow> Entries,
+    IReadOnlyList<EventRow>? Events);

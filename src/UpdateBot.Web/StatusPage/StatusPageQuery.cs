@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using UpdateBot.Core;
 using UpdateBot.Core.Configuration;
 using UpdateBot.Core.Entries;
+using UpdateBot.Core.Events;
 using UpdateBot.Core.Messages;
 using UpdateBot.Core.Operations;
 using UpdateBot.Core.Storage;
@@ -19,7 +20,8 @@ internal sealed class StatusPageQuery(
     TimeProvider time,
     IEnumerable<IPlatformStatus> platforms,
     IEnumerable<IQueueStats> queueStats,
-    IWebSubSubscriptions? webSub = null)
+    IWebSubSubscriptions? webSub = null,
+    IEventCatalog? events = null)
 {
     public async Task<StatusPageModel> LoadAsync(CancellationToken cancellationToken)
     {
@@ -64,6 +66,13 @@ internal sealed class StatusPageQuery(
             queue = await stats.GetAsync(cancellationToken);
         }
 
+        IReadOnlyList<EventRow>? upcoming = null;
+        if (events is not null)
+        {
+            var matches = await events.UpcomingAsync(new EventQuery { Now = now, Limit = webOptions.Value.StatusEntries, IncludeCancelled = true }, cancellationToken);
+            upcoming = matches.Select(m => EventRows.From(m.Event, zone)).ToList();
+        }
+
         return new StatusPageModel(
             webOptions.Value.Title,
             TimeLabels.Short(now, zone),
@@ -71,6 +80,7 @@ internal sealed class StatusPageQuery(
             sources,
             queue,
             platforms.Select(p => (p.Platform, p.IsConnected, p.Detail)).ToList(),
-            rows);
+            rows,
+            upcoming);
     }
 }

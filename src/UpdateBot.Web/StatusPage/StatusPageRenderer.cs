@@ -15,7 +15,7 @@ internal static class StatusPageRenderer
         .muted,small{color:var(--muted)}.row{display:flex;flex-wrap:wrap;gap:.3rem .8rem;align-items:baseline}
         .badge{font-size:.8rem;font-weight:600;padding:.05rem .45rem;border-radius:1rem;color:#fff}
         .ok{background:var(--ok)}.failing{background:var(--bad)}.waiting{background:var(--wait)}
-        .breaking{color:var(--bad);font-weight:700}.error{color:var(--bad);overflow-wrap:anywhere}
+        .breaking{color:var(--bad);font-weight:700}.cancelled{text-decoration:line-through}.error{color:var(--bad);overflow-wrap:anywhere}
         table{border-collapse:collapse;width:100%}th,td{text-align:right;padding:.3rem .4rem;border-bottom:1px solid var(--line)}
         th:first-child,td:first-child{text-align:left}a{overflow-wrap:anywhere}time{font-variant-numeric:tabular-nums}
         """;
@@ -38,6 +38,7 @@ internal static class StatusPageRenderer
         Sources(html, e, model);
         Delivery(html, e, model);
         Entries(html, e, model);
+        Events(html, e, model);
         html.Append("</body></html>");
         return html.ToString();
     }
@@ -122,6 +123,44 @@ internal static class StatusPageRenderer
         }
 
         html.Append("</section>");
+    }
+
+    private static void Events(StringBuilder html, HtmlEncoder e, StatusPageModel model)
+    {
+        if (model.Events is null)
+        {
+            return;
+        }
+
+        html.Append("<section id=\"events\"><h2>Upcoming events</h2>");
+        if (model.Events.Count == 0)
+        {
+            html.Append("<p class=\"muted\">No upcoming events known.</p>");
+        }
+
+        html.Append("<ul>");
+        foreach (var ev in model.Events)
+        {
+            html.Append("<li class=\"event\"><div class=\"row\"><time>").Append(e.Encode(ev.When)).Append("</time><small>")
+                .Append(e.Encode(ev.Status)).Append("</small></div><div").Append(ev.Status == "cancelled" ? " class=\"cancelled\"" : "").Append('>');
+            if (ev.Url is not null)
+            {
+                html.Append("<a href=\"").Append(e.Encode(ev.Url)).Append("\" rel=\"noopener noreferrer\">").Append(e.Encode(ev.Title)).Append("</a>");
+            }
+            else
+            {
+                html.Append(e.Encode(ev.Title));
+            }
+
+            if (ev.Where is not null)
+            {
+                html.Append(" <span class=\"muted\">· ").Append(e.Encode(ev.Where)).Append("</span>");
+            }
+
+            html.Append("</div></li>");
+        }
+
+        html.Append("</ul><p class=\"muted\"><a href=\"events.ics\">Subscribe to the calendar</a></p></section>");
     }
 
     private static void Entries(StringBuilder html, HtmlEncoder e, StatusPageModel model)

@@ -52,14 +52,22 @@ internal sealed class TelegramWebhookEndpoint(IOptions<WebOptions> options, ILog
             return;
         }
 
+        bool handled;
         try
         {
-            await handler.HandleUpdateAsync(Encoding.UTF8.GetString(body), context.RequestAborted);
+            handled = await handler.HandleUpdateAsync(Encoding.UTF8.GetString(body), context.RequestAborted);
         }
         catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
         {
             Log.WebhookFailed(logger, e);
             await Responses.PlainAsync(context, StatusCodes.Status500InternalServerError, "Update not handled; retry later.");
+            return;
+        }
+
+        if (!handled)
+        {
+            Log.WebhookRefused(logger, "the body is not a Telegram update");
+            await Responses.PlainAsync(context, StatusCodes.Status400BadRequest, "Not a Telegram update.");
             return;
         }
 

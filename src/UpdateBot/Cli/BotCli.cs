@@ -28,6 +28,7 @@ internal static class BotCli
             {
                 "run" => await RunVerb.RunAsync(parsed, cancel.Token),
                 "parse" => await ParseVerb.RunAsync(parsed, output, error, cancel.Token),
+                "events" => await EventsVerb.RunAsync(parsed, output, error, cancel.Token),
                 _ => throw new CliException($"Unknown verb '{parsed.Verb}'. Run with --help for usage."),
             };
         }

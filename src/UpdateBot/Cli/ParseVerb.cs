@@ -7,7 +7,7 @@ internal static class ParseVerb
 {
     public static async Task<int> RunAsync(CliArguments args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var (snapshot, zone) = await SnapshotLoader.LoadAsync(args, cancellationToken);
+        var (snapshot, zone) = await SnapshotLoader.LoadAsync(args, args.Option("format") ?? "auto", cancellationToken);
         foreach (var entry in snapshot.Entries.OrderByDescending(e => e.Published))
         {
             await output.WriteLineAsync(EntryJson.Line(entry, zone));

@@ -11,7 +11,7 @@ namespace UpdateBot.Cli;
 /// <summary>Reads one page or feed for the one-shot verbs, through the same reader the bot polls with.</summary>
 internal static class SnapshotLoader
 {
-    public static async Task<(FeedSnapshot Snapshot, TimeZoneInfo Zone)> LoadAsync(CliArguments args, CancellationToken cancellationToken)
+    public static async Task<(FeedSnapshot Snapshot, TimeZoneInfo Zone)> LoadAsync(CliArguments args, string feedFormat, CancellationToken cancellationToken)
     {
         if (args.Positional.Count != 1)
         {
@@ -39,7 +39,7 @@ internal static class SnapshotLoader
         {
             Name = "cli",
             Url = isUrl ? location : Path.GetFullPath(location),
-            Format = args.Option("format") ?? "auto",
+            Format = feedFormat,
             TimeZone = zone.Id,
         };
         var result = await reader.ReadAsync(source, state: null, cancellationToken);

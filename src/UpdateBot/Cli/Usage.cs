@@ -14,7 +14,8 @@ internal static class Usage
               Print the entries the bot sees in a page or feed, one JSON object per line, newest first.
           UpdateBot events <url-or-path> [--now <ISO-8601>] [--tz <IANA zone>] [--near <place>] [--radius-km <n>]
                            [--all] [--format jsonl|ics]
-              Print the events (demos, rallies, meetings) found in a live blog's entries.
+              Print the events (demos, rallies, meetings) found in a live blog's entries
+              (--feed-format chooses the page format when auto-detection is not wanted).
 
         Formats: auto (default), liveblog-html, liveblog-text, jsonld, wordpress, rss, atom, jsonfeed.
         Configuration: appsettings.json and environment variables (UpdateBot__TimeZone, UpdateBot__Telegram__Token, ...).

@@ -7,10 +7,12 @@ using UpdateBot.Core;
 using UpdateBot.Core.Chats;
 using UpdateBot.Core.Delivery;
 using UpdateBot.Discord;
+using UpdateBot.Events;
 using UpdateBot.Sources;
 using UpdateBot.Sources.Watching;
 using UpdateBot.Storage;
 using UpdateBot.Telegram;
+using UpdateBot.Web;
 
 namespace UpdateBot.Hosting;
 
@@ -65,7 +67,9 @@ internal static class BotHost
 
         builder.Services
             .AddUpdateBotSources(configuration)
-            .AddUpdateBotDelivery(configuration);
+            .AddUpdateBotEvents(configuration)
+            .AddUpdateBotDelivery(configuration)
+            .AddUpdateBotWeb(configuration);
         if (settings.Once)
         {
             // The one-shot run reads each source itself, once, instead of the watcher's loop.

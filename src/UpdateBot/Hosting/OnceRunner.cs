@@ -2,7 +2,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using UpdateBot.ConsoleChat;
+using UpdateBot.Core;
 using UpdateBot.Core.Delivery;
+using UpdateBot.Core.Storage;
+using UpdateBot.Events;
 using UpdateBot.Sources.Watching;
 
 namespace UpdateBot.Hosting;
@@ -28,6 +31,7 @@ internal sealed partial class OnceRunner(
             await WaitForStartAsync(stoppingToken);
             await watcher.PollAllOnceAsync(stoppingToken);
             await DrainAsync(stoppingToken);
+            await IndexEventsAsync(stoppingToken);
             if (services.GetService<ConsoleChatService>() is { } console)
             {
                 console.Release();
@@ -56,6 +60,22 @@ internal sealed partial class OnceRunner(
         using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
         {
             return started.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Reads what was just ingested into the event index, so /events answers from this run's entries.</summary>
+    private async Task IndexEventsAsync(CancellationToken cancellationToken)
+    {
+        if (services.GetService<EventIndex>() is not { } index)
+        {
+            return;
+        }
+
+        var zones = services.GetRequiredService<FeedTimeZones>();
+        var entries = await services.GetRequiredService<IEntryStore>().GetLatestAsync(1000, 0, cancellationToken);
+        foreach (var source in entries.GroupBy(e => e.SourceName, StringComparer.Ordinal))
+        {
+            index.ObserveMany(source, zones.For(source.Key));
         }
     }
 

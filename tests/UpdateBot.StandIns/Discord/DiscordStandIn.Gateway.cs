@@ -15,6 +15,7 @@ public sealed partial class DiscordStandIn
     private readonly List<int> clientCloseCodes = [];
     private readonly List<string> connectionPaths = [];
     private readonly List<JsonObject> identifies = [];
+    private readonly List<long?> heartbeatSequences = [];
     private readonly SemaphoreSlim dispatchLock = new(1, 1);
     private int identifyCount;
     private int resumeCount;
@@ -30,6 +31,18 @@ public sealed partial class DiscordStandIn
 
     /// <summary>When set, the next Identify is answered by closing with this code (4004, 4013, 4014...).</summary>
     public int? CloseOnIdentify { get; set; }
+
+    /// <summary>The "d" of every heartbeat received (the bot's last sequence number).</summary>
+    public IReadOnlyList<long?> HeartbeatSequences
+    {
+        get
+        {
+            lock (sync)
+            {
+                return heartbeatSequences.ToList();
+            }
+        }
+    }
 
     public int IdentifyCount => Volatile.Read(ref identifyCount);
 
@@ -87,13 +100,17 @@ public sealed partial class DiscordStandIn
     /// <summary>Sends op 7 Reconnect to every connection, then closes them shortly after, as Discord does.</summary>
     public async Task SendReconnectAsync()
     {
-        foreach (var peer in Peers())
+        var told = Peers();
+        foreach (var peer in told)
         {
             await SendAsync(peer, new JsonObject { ["op"] = 7, ["d"] = null });
         }
 
         await Task.Delay(200);
-        await AbortConnectionsAsync();
+        foreach (var peer in told)
+        {
+            peer.Socket.Abort();
+        }
     }
 
     /// <summary>Sends op 9 Invalid Session; with <paramref name="resumable"/> false the session is gone.</summary>
@@ -385,6 +402,11 @@ public sealed partial class DiscordStandIn
         switch (op)
         {
             case 1:
+                lock (sync)
+                {
+                    heartbeatSequences.Add(data is JsonValue value ? value.GetValue<long>() : null);
+                }
+
                 Interlocked.Increment(ref heartbeatCount);
                 if (ackHeartbeats)
                 {

@@ -22,6 +22,30 @@ public sealed partial class DiscordStandIn
         }
     }
 
+    /// <summary>Channels that have at least one message.</summary>
+    public IReadOnlyList<string> ChannelIds
+    {
+        get
+        {
+            lock (sync)
+            {
+                return channels.Keys.ToList();
+            }
+        }
+    }
+
+    /// <summary>Messages stored in all channels (not deleted), for fan-out counts.</summary>
+    public int MessageCount
+    {
+        get
+        {
+            lock (sync)
+            {
+                return channels.Values.Sum(list => list.Count(m => !m.Deleted));
+            }
+        }
+    }
+
     /// <summary>Every JSON body the bot sent that writes a message (sends, edits, callbacks' data, follow-ups).</summary>
     public IReadOnlyList<JsonObject> MessageBodies
     {

@@ -320,7 +320,7 @@ public sealed partial class DiscordStandIn
         headers["X-RateLimit-Bucket"] = hash;
         headers["X-RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Reset-After"] = Math.Round(resetAfter.TotalSeconds, 3).ToString("0.000", CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Reset-After"] = (Math.Ceiling(resetAfter.TotalMilliseconds) / 1000).ToString("0.000", CultureInfo.InvariantCulture);
         headers["X-RateLimit-Reset"] = ((time.GetUtcNow() + resetAfter).ToUnixTimeMilliseconds() / 1000.0).ToString("0.000", CultureInfo.InvariantCulture);
     }
 

@@ -30,6 +30,7 @@ public sealed partial class DiscordStandIn : IAsyncDisposable
         this.app = app;
         Options = options;
         this.time = time;
+        CloseOnIdentify = options.CloseOnIdentify;
     }
 
     public DiscordStandInOptions Options { get; }

@@ -34,6 +34,9 @@ public sealed record DiscordStandInOptions
     /// <summary>Recommended shard count from /gateway/bot.</summary>
     public int RecommendedShards { get; init; } = 1;
 
+    /// <summary>The first Identify is answered by closing with this code (4004, 4013, 4014...).</summary>
+    public int? CloseOnIdentify { get; init; }
+
     /// <summary>When set, Identify with a different shard count closes with 4010/4011.</summary>
     public int? RequiredShards { get; init; }
 }

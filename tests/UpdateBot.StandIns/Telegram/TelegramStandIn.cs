@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -22,6 +23,9 @@ namespace UpdateBot.StandIns.Telegram;
 /// </summary>
 public sealed partial class TelegramStandIn : IAsyncDisposable
 {
+    // Like the real server: apostrophes and non-ASCII text as they are, not as \u escapes.
+    private static readonly JsonSerializerOptions ResponseJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly WebApplication app;
     private readonly TelegramStandInOptions options;
     private readonly TimeProvider time;
@@ -374,6 +378,7 @@ public sealed partial class TelegramStandIn : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        var receivedAt = time.GetUtcNow();
         var match = MethodPath().Match(context.Request.Path.Value ?? "");
         ApiAnswer answer;
         var method = match.Success ? match.Groups["method"].Value : "";
@@ -407,7 +412,7 @@ public sealed partial class TelegramStandIn : IAsyncDisposable
 
         lock (gate)
         {
-            requests.Add(new RecordedRequest(method, (JsonObject)parameters.Values.DeepClone(), answer.Status));
+            requests.Add(new RecordedRequest(method, (JsonObject)parameters.Values.DeepClone(), answer.Status) { ReceivedAt = receivedAt });
         }
 
         context.Response.StatusCode = answer.Status;
@@ -417,7 +422,7 @@ public sealed partial class TelegramStandIn : IAsyncDisposable
             context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        await context.Response.WriteAsync(answer.Body.ToJsonString(), context.RequestAborted);
+        await context.Response.WriteAsync(answer.Body.ToJsonString(ResponseJson), context.RequestAborted);
     }
 
     private async Task<ApiAnswer> GetUpdatesAsync(BotRequestParameters p, CancellationToken aborted)

@@ -40,6 +40,10 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public IAuditLog Audit { get; private set; } = null!;
 
+    internal SqlQueueStats Stats { get; private set; } = null!;
+
+    public Core.Events.IChatSettingsStore ChatSettings { get; private set; } = null!;
+
     public static Task<TestDatabase> SqliteAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), "updatebot-tests", Guid.NewGuid().ToString("N"));
@@ -93,6 +97,8 @@ public sealed class TestDatabase : IAsyncDisposable
         Leases = new SqlSourceLeaseStore(Database, Time);
         Queue = new SqlDeliveryQueue(Database, Time);
         Audit = new SqlAuditLog(Database);
+        Stats = new SqlQueueStats(Database);
+        ChatSettings = new SqlChatSettingsStore(Database);
     }
 
     public async ValueTask DisposeAsync()

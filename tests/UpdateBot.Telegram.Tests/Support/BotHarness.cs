@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using UpdateBot.Core;
 using UpdateBot.Core.Chats;
+using UpdateBot.Core.Moderation;
 using UpdateBot.Core.Storage;
 using UpdateBot.StandIns.Telegram;
 
@@ -15,8 +16,11 @@ namespace UpdateBot.Telegram.Tests.Support;
 /// </summary>
 public sealed class BotHarness : IAsyncDisposable
 {
-    private BotHarness(TelegramStandIn server, IHost host, CapturedLogs logs, InMemoryEntryStore entries, InMemorySubscriptionStore subscriptions)
+    private readonly bool ownsServer;
+
+    private BotHarness(TelegramStandIn server, bool ownsServer, IHost host, CapturedLogs logs, InMemoryEntryStore entries, InMemorySubscriptionStore subscriptions)
     {
+        this.ownsServer = ownsServer;
         Server = server;
         Host = host;
         Logs = logs;
@@ -40,9 +44,10 @@ public sealed class BotHarness : IAsyncDisposable
         Action<Dictionary<string, string?>>? configure = null,
         Action<IServiceCollection>? services = null,
         TelegramStandInOptions? standIn = null,
-        bool start = true)
+        bool start = true,
+        TelegramStandIn? sharedServer = null)
     {
-        var server = await TelegramStandIn.StartAsync(standIn);
+        var server = sharedServer ?? await TelegramStandIn.StartAsync(standIn);
         var settings = new Dictionary<string, string?>
         {
             ["UpdateBot:Telegram:Token"] = server.Token,
@@ -60,11 +65,15 @@ public sealed class BotHarness : IAsyncDisposable
         var subscriptions = new InMemorySubscriptionStore();
         builder.Services.AddSingleton<IEntryStore>(entries);
         builder.Services.AddSingleton<ISubscriptionStore>(subscriptions);
+        builder.Services.AddSingleton<ISourceStateStore>(new InMemorySourceStateStore());
+        builder.Services.AddSingleton<ITimelineWriter>(new RecordingTimelineWriter());
+        builder.Services.AddSingleton<IAuditLog>(new InMemoryAuditLog());
+        builder.Services.AddSingleton<IDeliveryBacklog>(new EmptyDeliveryBacklog());
         builder.Services.AddUpdateBotCore(builder.Configuration);
         builder.Services.AddUpdateBotTelegram(builder.Configuration);
         services?.Invoke(builder.Services);
         var host = builder.Build();
-        var harness = new BotHarness(server, host, logs, entries, subscriptions);
+        var harness = new BotHarness(server, sharedServer is null, host, logs, entries, subscriptions);
         if (start)
         {
             try
@@ -84,9 +93,13 @@ public sealed class BotHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var started = Host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.IsCancellationRequested;
         try
         {
-            await Host.StopAsync(timeout.Token);
+            if (started)
+            {
+                await Host.StopAsync(timeout.Token);
+            }
         }
         catch (OperationCanceledException)
         {
@@ -94,6 +107,9 @@ public sealed class BotHarness : IAsyncDisposable
         }
 
         Host.Dispose();
-        await Server.DisposeAsync();
+        if (ownsServer)
+        {
+            await Server.DisposeAsync();
+        }
     }
 }

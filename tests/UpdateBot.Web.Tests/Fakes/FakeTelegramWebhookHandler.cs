@@ -16,7 +16,7 @@ public sealed class FakeTelegramWebhookHandler(string? secret) : ITelegramWebhoo
 
     public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public async Task HandleUpdateAsync(string updateJson, CancellationToken cancellationToken)
+    public async Task<bool> HandleUpdateAsync(string updateJson, CancellationToken cancellationToken)
     {
         Entered.TrySetResult();
         if (Gate is { } gate)
@@ -29,6 +29,12 @@ public sealed class FakeTelegramWebhookHandler(string? secret) : ITelegramWebhoo
             throw Failure;
         }
 
+        if (!updateJson.Contains("\"update_id\"", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         Updates.Enqueue(updateJson);
+        return true;
     }
 }

@@ -3,8 +3,8 @@ using UpdateBot.Core.Storage;
 
 namespace UpdateBot.Core.Commands.BuiltIn;
 
-/// <summary>/status: each source's last successful read, last change and last error; the bot's version.</summary>
-internal sealed class StatusCommand(ISourceStateStore sources, FeedTimeZones zones) : ICommand
+/// <summary>/status: each source's last successful read, last change and last error; this chat's queue; the version.</summary>
+internal sealed class StatusCommand(ISourceStateStore sources, IDeliveryBacklog backlog, FeedTimeZones zones) : ICommand
 {
     public CommandDefinition Definition { get; } = new("status", "How the live blogs are being watched")
     {
@@ -38,6 +38,10 @@ internal sealed class StatusCommand(ISourceStateStore sources, FeedTimeZones zon
             body.Add(Paragraph.Of("No source has been read yet."));
         }
 
+        var waiting = await backlog.PendingForAsync(context.Chat, cancellationToken);
+        body.Add(Paragraph.Of(waiting == 0
+            ? "This chat is up to date: nothing waits to be posted here."
+            : $"{waiting} {(waiting == 1 ? "message waits" : "messages wait")} to be posted in this chat."));
         return CommandResponse.Reply(new OutgoingMessage { Title = "Status", Body = body, Footer = "UpdateBot " + AboutCommand.Version });
     }
 

@@ -1,0 +1,10 @@
+using UpdateBot.Core.Chats;
+using UpdateBot.Core.Storage;
+
+namespace UpdateBot.Telegram.Tests.Support;
+
+/// <summary>A hand-written fake of the delivery backlog (needed by /status): nothing is waiting.</summary>
+public sealed class EmptyDeliveryBacklog : IDeliveryBacklog
+{
+    public Task<long> PendingForAsync(ChatAddress chat, CancellationToken cancellationToken) => Task.FromResult(0L);
+}
