@@ -1,24 +1,14 @@
-using System.Runtime.CompilerServices;
 using AngleSharp.Dom;
 
 namespace UpdateBot.Sources.Parsing;
 
 /// <summary>
-/// Decides which elements are page chrome — navigation, share widgets, related links, sidebars, pop-ups, footers,
-/// cookie banners, comment sections, in-page tables of contents — by tag, ARIA role and class/id words.
+/// Recognises page chrome — navigation, share widgets, related links, sidebars, pop-ups, footers, cookie banners,
+/// comment sections, in-page tables of contents — by tag, ARIA role and the words of its class and id. Whether a
+/// chrome-looking element really is chrome is decided later: one that holds most of the entries is not.
 /// </summary>
-internal sealed class ChromeFilter
+internal static class ChromeFilter
 {
-    private static readonly HashSet<string> ChromeTags = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "nav", "aside", "footer", "form", "dialog", "button", "select", "menu",
-    };
-
-    private static readonly HashSet<string> ChromeRoles = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar", "search",
-    };
-
     private static readonly HashSet<string> ChromeWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "share", "shares", "sharing", "sharebar", "social", "related", "sidebar", "cookie", "cookies", "consent", "gdpr",
@@ -28,60 +18,37 @@ internal sealed class ChromeFilter
         "trending", "most", "popular", "tags", "categories", "disclaimer", "banner", "toc", "keyevents",
     };
 
-    private readonly ConditionalWeakTable<IElement, object> cache = [];
-    private readonly HashSet<IElement> protectedElements;
-    private static readonly object Yes = true;
-    private static readonly object No = false;
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Words = ChromeWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <param name="protectedElements">Elements never treated as chrome (those holding most of the entries).</param>
-    public ChromeFilter(HashSet<IElement> protectedElements) => this.protectedElements = protectedElements;
-
-    /// <summary>True when the element or any ancestor up to <paramref name="root"/> is chrome.</summary>
-    public bool IsInChrome(IElement element, IElement root)
+    public static bool IsChrome(IElement element)
     {
-        for (var e = element; e is not null && e != root; e = e.ParentElement)
+        var name = element.LocalName;
+        switch (name)
         {
-            if (IsChrome(e))
-            {
+            case "html" or "body" or "main":
+                return false;
+            case "nav" or "aside" or "footer" or "form" or "dialog" or "button" or "select" or "menu":
                 return true;
-            }
+            default:
+                break;
         }
 
-        return false;
-    }
-
-    public bool IsChrome(IElement element)
-    {
-        if (cache.TryGetValue(element, out var known))
-        {
-            return ReferenceEquals(known, Yes);
-        }
-
-        var result = Decide(element);
-        cache.AddOrUpdate(element, result ? Yes : No);
-        return result;
-    }
-
-    private bool Decide(IElement element)
-    {
-        if (element.LocalName is "html" or "body" or "main" || protectedElements.Contains(element))
+        if (element.Attributes.Length == 0)
         {
             return false;
         }
 
-        if (ChromeTags.Contains(element.LocalName) || element.HasAttribute("hidden") ||
-            (element.GetAttribute("role") is { } role && ChromeRoles.Contains(role)) ||
-            element.GetAttribute("aria-hidden") == "true")
+        if (element.HasAttribute("hidden") || element.GetAttribute("aria-hidden") == "true")
         {
             return true;
         }
 
-        if (HasChromeWord(element.GetAttribute("class")) || HasChromeWord(element.GetAttribute("id")))
+        if (element.GetAttribute("role") is { } role && role is "navigation" or "banner" or "contentinfo" or "complementary" or "dialog" or "alertdialog" or "menu" or "menubar" or "search")
         {
             return true;
         }
 
-        return IsAnchorList(element);
+        return HasChromeWord(element.GetAttribute("class")) || HasChromeWord(element.GetAttribute("id")) || IsAnchorList(element);
     }
 
     private static bool HasChromeWord(string? value)
@@ -91,12 +58,40 @@ internal sealed class ChromeFilter
             return false;
         }
 
-        foreach (var name in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        Span<char> joined = stackalloc char[64];
+        foreach (var range in value.AsSpan().Split(' '))
         {
+            var name = value.AsSpan()[range];
+            if (name.IsEmpty)
+            {
+                continue;
+            }
+
             // BEM modifiers ("block--live-key-event") describe the block, not its role: look at the block name only.
-            var block = name.Split("--", 2)[0];
-            var words = block.Split(['-', '_'], StringSplitOptions.RemoveEmptyEntries);
-            if (words.Any(ChromeWords.Contains) || ChromeWords.Contains(block.Replace("-", "", StringComparison.Ordinal)))
+            var modifier = name.IndexOf("--", StringComparison.Ordinal);
+            var block = modifier >= 0 ? name[..modifier] : name;
+            var length = 0;
+            foreach (var part in block.SplitAny('-', '_'))
+            {
+                var word = block[part];
+                if (word.IsEmpty)
+                {
+                    continue;
+                }
+
+                if (Words.Contains(word))
+                {
+                    return true;
+                }
+
+                if (length + word.Length <= joined.Length)
+                {
+                    word.CopyTo(joined[length..]);
+                    length += word.Length;
+                }
+            }
+
+            if (length > 0 && Words.Contains(joined[..length]))
             {
                 return true;
             }

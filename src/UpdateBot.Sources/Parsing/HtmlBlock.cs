@@ -17,7 +17,10 @@ internal sealed class HtmlBlock(IElement element, string text)
 
     public bool IsHeading { get; init; }
 
-    public List<EntryLink> Links { get; } = [];
+    /// <summary>The chrome elements around this block, if any (see <see cref="ChromeFilter"/>).</summary>
+    public ChromeChain? Chrome { get; init; }
 
-    public List<EntryMedia> Media { get; } = [];
+    public List<EntryLink> Links { get; init; } = [];
+
+    public List<EntryMedia> Media { get; init; } = [];
 }

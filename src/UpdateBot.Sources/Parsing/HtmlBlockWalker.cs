@@ -1,160 +1,172 @@
 using System.Globalization;
 using AngleSharp.Dom;
+using UpdateBot.Core.Entries;
 
 namespace UpdateBot.Sources.Parsing;
 
 /// <summary>
-/// Walks a page in reading order and cuts it into blocks: leaf blocks become paragraphs; any element whose text is
-/// only a timestamp (or a short line carrying a machine-readable time: time[datetime], data-timestamp, an ISO title)
-/// becomes a timestamp heading.
+/// Walks a page once, in reading order, and cuts it into blocks: a block element without block descendants is a
+/// paragraph, and so is each run of inline content between block children. A paragraph whose text is only a
+/// timestamp — or a short line carrying a machine-readable time (time[datetime], data-timestamp, an ISO title) —
+/// is a timestamp heading. Chrome elements met on the way are noted on each block, not decided here.
 /// </summary>
-internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool detectTimestamps = true)
+internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool detectTimestamps = true, Func<IElement, bool>? isChrome = null)
 {
     private const int MaxBylineLength = 60;
-
-    private static readonly HashSet<string> BlockNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "address", "article", "aside", "blockquote", "dd", "details", "dialog", "div", "dl", "dt", "fieldset",
-        "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
-        "nav", "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "summary",
-        "body", "center",
-    };
+    private const int MaxMachineHeadingLength = 100;
 
     private static readonly string[] EpochAttributes = ["data-timestamp", "data-post-time", "data-time", "data-epoch", "data-utime"];
 
-    public static bool IsBlock(IElement element) => BlockNames.Contains(element.LocalName);
+    private enum Kind
+    {
+        Ignored,
+        Inline,
+        Block,
+    }
+
+    public static bool IsBlock(string name) => name switch
+    {
+        "address" or "article" or "aside" or "blockquote" or "dd" or "details" or "dialog" or "div" or "dl" or "dt"
+            or "fieldset" or "figcaption" or "figure" or "footer" or "form" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6"
+            or "header" or "hr" or "li" or "main" or "nav" or "ol" or "p" or "pre" or "section" or "table" or "tbody"
+            or "thead" or "tfoot" or "tr" or "td" or "th" or "ul" or "summary" or "body" or "center" => true,
+        _ => false,
+    };
 
     public List<HtmlBlock> Walk(IElement root)
     {
         var blocks = new List<HtmlBlock>();
-        Visit(root, blocks);
+        Visit(root, blocks, null);
         return blocks;
     }
 
-    private void Visit(IElement element, List<HtmlBlock> blocks)
+    private Kind Visit(IElement element, List<HtmlBlock> blocks, ChromeChain? chrome)
     {
         if (HtmlText.IsSkipped(element))
         {
-            return;
+            return Kind.Ignored;
         }
 
-        if (detectTimestamps && TryHeading(element) is { } heading)
+        if (isChrome is not null && isChrome(element))
         {
-            blocks.Add(heading);
-            return;
+            chrome = new ChromeChain(element, chrome);
         }
 
-        if (!HasBlockChild(element))
+        var hasBlockChild = false;
+        var runStart = -1;
+        List<INode>? run = null;
+        // Index the child list: AngleSharp's NextSibling scans the parent's children, quadratic on long pages.
+        var children = element.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
-            AddParagraph(element, blocks);
-            return;
-        }
-
-        // Mixed content: runs of inline children between block children are paragraphs of their own.
-        var run = new List<INode>();
-        for (var child = element.FirstChild; child is not null; child = child.NextSibling)
-        {
-            if (child is IElement e && (IsBlock(e) || HasBlockChild(e)))
+            var child = children[i];
+            if (child is IElement childElement)
             {
-                FlushRun(element, run, blocks);
-                Visit(e, blocks);
+                var insertAt = blocks.Count;
+                var kind = Visit(childElement, blocks, chrome);
+                if (kind == Kind.Block)
+                {
+                    hasBlockChild = true;
+                    if (run is { Count: > 0 })
+                    {
+                        FlushRun(element, run, blocks, runStart < 0 ? insertAt : runStart, chrome);
+                    }
+
+                    runStart = -1;
+                    continue;
+                }
+
+                if (kind == Kind.Ignored)
+                {
+                    continue;
+                }
             }
-            else
+            else if (child is not IText)
             {
-                run.Add(child);
+                continue;
             }
+
+            run ??= [];
+            if (run.Count == 0)
+            {
+                runStart = blocks.Count;
+            }
+
+            run.Add(child);
         }
 
-        FlushRun(element, run, blocks);
+        if (hasBlockChild)
+        {
+            if (run is { Count: > 0 })
+            {
+                FlushRun(element, run, blocks, blocks.Count, chrome);
+            }
+
+            return Kind.Block;
+        }
+
+        if (!IsBlock(element.LocalName))
+        {
+            return Kind.Inline;
+        }
+
+        AddLeaf(element, blocks, chrome);
+        return Kind.Block;
     }
 
-    private void FlushRun(IElement parent, List<INode> run, List<HtmlBlock> blocks)
+    private void FlushRun(IElement parent, List<INode> run, List<HtmlBlock> blocks, int index, ChromeChain? chrome)
     {
-        if (run.Count == 0)
-        {
-            return;
-        }
-
-        var text = string.Concat(run.Select(HtmlText.TextOf).Select(t => t + " ")).Trim();
-        var media = run.OfType<IElement>().ToList();
-        if (text.Length > 0 || media.Count > 0)
-        {
-            var block = new HtmlBlock(parent, CollapseSpaces(text));
-            foreach (var e in media)
-            {
-                HtmlText.CollectLinksAndMedia(e, baseUrl, block.Links, block.Media);
-            }
-
-            if (block.Text.Length > 0 || block.Media.Count > 0)
-            {
-                if (detectTimestamps && TimestampText.TryParse(block.Text, zone, out var parts))
-                {
-                    blocks.Add(new HtmlBlock(parent, block.Text) { Timestamp = parts });
-                }
-                else
-                {
-                    blocks.Add(block);
-                }
-            }
-        }
-
+        var links = new List<EntryLink>();
+        var media = new List<EntryMedia>();
+        var text = HtmlText.Extract(run, baseUrl, links, media);
         run.Clear();
-    }
-
-    private static string CollapseSpaces(string text) => string.Join(' ', text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
-
-    private void AddParagraph(IElement element, List<HtmlBlock> blocks)
-    {
-        var text = HtmlText.TextOf(element);
-        var block = new HtmlBlock(element, text) { IsHeading = element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" };
-        HtmlText.CollectLinksAndMedia(element, baseUrl, block.Links, block.Media);
-        if (text.Length > 0 || block.Media.Count > 0)
+        if (text.Length == 0 && media.Count == 0)
         {
-            blocks.Add(block);
-        }
-    }
-
-    private static bool HasBlockChild(IElement element)
-    {
-        for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
-        {
-            if (IsBlock(child) || HasBlockChild(child))
-            {
-                return true;
-            }
+            return;
         }
 
-        return false;
+        var block = Classify(parent, text, links, media, chrome, leaf: false);
+        blocks.Insert(Math.Min(index, blocks.Count), block);
     }
 
-    private HtmlBlock? TryHeading(IElement element)
+    private void AddLeaf(IElement element, List<HtmlBlock> blocks, ChromeChain? chrome)
     {
-        var length = element.TextContent.Length;
-        if (length > 400)
+        var links = new List<EntryLink>();
+        var media = new List<EntryMedia>();
+        var text = HtmlText.Extract(element, baseUrl, links, media);
+        if (text.Length == 0 && media.Count == 0 && !(detectTimestamps && HasMachineTime(element)))
         {
-            return null;
+            return;
         }
 
-        var text = HtmlText.TextOf(element);
-        var machine = MachineTime(element);
+        blocks.Add(Classify(element, text, links, media, chrome, leaf: true));
+    }
+
+    private HtmlBlock Classify(IElement element, string text, List<EntryLink> links, List<EntryMedia> media, ChromeChain? chrome, bool leaf)
+    {
+        var isHeading = element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
+        if (!detectTimestamps || text.Length > MaxMachineHeadingLength)
+        {
+            return new HtmlBlock(element, text) { IsHeading = isHeading, Chrome = chrome, Links = links, Media = media };
+        }
+
+        var machine = leaf ? MachineTime(element) : null;
         if (text.Length <= TimestampText.MaxLength && TimestampText.TryParse(text, zone, out var parts))
         {
-            return new HtmlBlock(element, text) { Timestamp = Refine(parts, machine) };
+            return new HtmlBlock(element, text) { Timestamp = Refine(parts, machine), Chrome = chrome };
         }
 
-        if (machine?.Instant is null || HasBlockChild(element))
+        if (machine?.Instant is not null)
         {
-            return null;
+            // A short line with a machine-readable time: "7m ago", "20:22 Jane Doe", "00:17 (IST) Feb 26".
+            var rest = RemoveTimeText(element, text);
+            if (rest.Length <= MaxBylineLength)
+            {
+                return new HtmlBlock(element, text) { Timestamp = machine, Byline = rest.Length > 0 && !LooksRelative(rest) ? rest : null, Chrome = chrome };
+            }
         }
 
-        // A short line with a machine-readable time: "7m ago", "20:22 Jane Doe", "00:17 (IST) Feb 26".
-        var rest = RemoveTimeText(element, text);
-        if (rest.Length > MaxBylineLength)
-        {
-            return null;
-        }
-
-        return new HtmlBlock(element, text) { Timestamp = machine, Byline = rest.Length > 0 && !LooksRelative(rest) ? rest : null };
+        return new HtmlBlock(element, text) { IsHeading = isHeading, Chrome = chrome, Links = links, Media = media };
     }
 
     private static TimestampParts Refine(TimestampParts parts, TimestampParts? machine)
@@ -175,7 +187,7 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
 
     private static string RemoveTimeText(IElement element, string text)
     {
-        foreach (var time in element.QuerySelectorAll("time"))
+        foreach (var time in element.GetElementsByTagName("time"))
         {
             var t = HtmlText.TextOf(time);
             if (t.Length > 0)
@@ -186,12 +198,14 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
 
         var trimmed = text.Trim(' ', '\n', '|', '-', '–', '—', '·', '•', ',');
         var words = trimmed.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
-        return string.Join(' ', words.Where(w => !TimestampText.TryParse(w, TimeZoneInfo.Utc, out _)));
+        return string.Join(' ', words.Where(w => !TimestampText.TryParse(w, TimeZoneInfo.Utc, out _) && !w.Equals("am", StringComparison.OrdinalIgnoreCase) && !w.Equals("pm", StringComparison.OrdinalIgnoreCase)));
     }
 
     private static bool LooksRelative(string text) =>
         text.EndsWith("ago", StringComparison.OrdinalIgnoreCase) || text.Equals("just now", StringComparison.OrdinalIgnoreCase) ||
         text.StartsWith("updated", StringComparison.OrdinalIgnoreCase);
+
+    private bool HasMachineTime(IElement element) => MachineTime(element)?.Instant is not null;
 
     /// <summary>A machine-readable time on the element or a descendant: datetime, an epoch data attribute, an ISO title.</summary>
     private TimestampParts? MachineTime(IElement element)
@@ -201,9 +215,10 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
             return own;
         }
 
-        foreach (var e in element.QuerySelectorAll("time[datetime], [data-timestamp], [data-post-time], [data-time], [data-epoch], [data-utime], [title], meta[content]"))
+        var children = element.Children;
+        for (var i = 0; i < children.Length; i++)
         {
-            if (FromAttributes(e) is { } found)
+            if (MachineTime(children[i]) is { } found)
             {
                 return found;
             }
@@ -214,6 +229,11 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
 
     private TimestampParts? FromAttributes(IElement element)
     {
+        if (element.Attributes.Length == 0)
+        {
+            return null;
+        }
+
         if (element.GetAttribute("datetime") is { } datetime)
         {
             return FromIso(datetime);
@@ -228,7 +248,7 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
         }
 
         var iso = element.GetAttribute("title") ?? (element.LocalName == "meta" ? element.GetAttribute("content") : null);
-        return iso is { Length: >= 16 } && char.IsAsciiDigit(iso[0]) && iso.Length <= 40 && iso[4] == '-' ? FromIso(iso) : null;
+        return iso is { Length: >= 16 and <= 40 } && char.IsAsciiDigit(iso[0]) && iso[4] == '-' ? FromIso(iso) : null;
     }
 
     private TimestampParts? FromIso(string value)

@@ -13,11 +13,34 @@ internal static class HtmlLiveBlogParser
     public static FeedSnapshot Parse(IDocument document, PageMetadata metadata, PageContext page, Uri? baseUrl, string sourceName)
     {
         var root = document.Body ?? document.DocumentElement;
-        var blocks = new HtmlBlockWalker(page.Zone, baseUrl).Walk(root);
-        blocks = blocks.Select(b => b.Timestamp is not null && IsPageDate(b.Element, root) ? new HtmlBlock(b.Element, b.Text) : b).ToList();
-        var headings = blocks.Where(b => b.Timestamp is not null).Select(b => b.Element).ToList();
-        var chrome = new ChromeFilter(Protected(headings, CountHeadings(headings)));
-        blocks = blocks.Where(b => !chrome.IsInChrome(b.Element, root)).ToList();
+        var blocks = new HtmlBlockWalker(page.Zone, baseUrl, isChrome: ChromeFilter.IsChrome).Walk(root);
+        blocks = blocks.Select(b => b.Timestamp is not null && IsPageDate(b.Element, root) ? new HtmlBlock(b.Element, b.Text) { Chrome = b.Chrome } : b).ToList();
+        var headings = blocks.Where(b => b.Timestamp is not null).ToList();
+
+        // Chrome that holds most of the headings is the live blog itself (a "widget" class, say), not chrome.
+        var chromeCounts = new Dictionary<IElement, int>();
+        foreach (var heading in headings)
+        {
+            for (var c = heading.Chrome; c is not null; c = c.Parent)
+            {
+                chromeCounts[c.Element] = chromeCounts.GetValueOrDefault(c.Element) + 1;
+            }
+        }
+
+        bool IsChrome(HtmlBlock block)
+        {
+            for (var c = block.Chrome; c is not null; c = c.Parent)
+            {
+                if (headings.Count < 2 || chromeCounts.GetValueOrDefault(c.Element) * 2 <= headings.Count)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        blocks = blocks.Where(b => !IsChrome(b)).ToList();
         var kept = blocks.Where(b => b.Timestamp is not null).Select(b => b.Element).ToList();
         var counts = CountHeadings(kept);
         if (kept.Count > 0)
@@ -115,26 +138,6 @@ internal static class HtmlLiveBlogParser
         var linkText = string.Join(" ", entry.Links.Select(l => l.Text).Distinct()).Trim();
         var samePage = baseUrl is not null && entry.Links.All(l => Uri.TryCreate(l.Url, UriKind.Absolute, out var u) && u.AbsolutePath == baseUrl.AbsolutePath && u.Host == baseUrl.Host);
         return !samePage && text.Length > 0 && (text == linkText || text == entry.Title);
-    }
-
-    /// <summary>Elements holding most of the headings are never chrome, whatever their class says.</summary>
-    private static HashSet<IElement> Protected(List<IElement> headings, Dictionary<IElement, int> counts)
-    {
-        var result = new HashSet<IElement>();
-        if (headings.Count < 2)
-        {
-            return result;
-        }
-
-        foreach (var (element, count) in counts)
-        {
-            if (count * 2 > headings.Count)
-            {
-                result.Add(element);
-            }
-        }
-
-        return result;
     }
 
     /// <summary>For every element, how many headings it holds (itself included).</summary>

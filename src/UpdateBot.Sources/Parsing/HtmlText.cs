@@ -4,61 +4,125 @@ using UpdateBot.Core.Entries;
 
 namespace UpdateBot.Sources.Parsing;
 
-/// <summary>Plain text, links and images of an element, with whitespace collapsed as a browser would.</summary>
+/// <summary>Plain text, links and images of an element in one pass, with whitespace collapsed as a browser would.</summary>
 internal static class HtmlText
 {
-    private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase)
+    public static bool IsSkipped(IElement element) => element.LocalName switch
     {
-        "script", "style", "noscript", "template", "svg", "head", "title", "meta", "link", "button", "select", "option", "input", "textarea",
+        "script" or "style" or "noscript" or "template" or "svg" or "head" or "title" or "meta" or "link" or "button"
+            or "select" or "option" or "input" or "textarea" or "object" => true,
+        _ => false,
     };
 
     public static string TextOf(INode node)
     {
         var builder = new StringBuilder();
-        Append(node, builder);
+        Append(node, builder, null, null, null, pre: false);
         return Collapse(builder);
     }
 
-    public static bool IsSkipped(IElement element) => Skipped.Contains(element.LocalName);
-
-    private static void Append(INode node, StringBuilder builder)
+    /// <summary>The text of some nodes, collecting links and media on the way.</summary>
+    public static string Extract(IEnumerable<INode> nodes, Uri? baseUrl, List<EntryLink> links, List<EntryMedia> media)
     {
-        switch (node)
+        var builder = new StringBuilder();
+        foreach (var node in nodes)
         {
-            case IText text when text.ParentElement?.Closest("pre") is not null:
+            Append(node, builder, baseUrl, links, media, pre: false);
+        }
+
+        return Collapse(builder);
+    }
+
+    public static string Extract(INode node, Uri? baseUrl, List<EntryLink> links, List<EntryMedia> media)
+    {
+        var builder = new StringBuilder();
+        Append(node, builder, baseUrl, links, media, pre: false);
+        return Collapse(builder);
+    }
+
+    private static void Append(INode node, StringBuilder builder, Uri? baseUrl, List<EntryLink>? links, List<EntryMedia>? media, bool pre)
+    {
+        if (node is IText text)
+        {
+            if (pre)
+            {
                 builder.Append(text.Data);
-                break;
-            case IText text:
-                // Line breaks in the source are only spaces; <br> and block boundaries make real breaks.
-                foreach (var c in text.Data)
-                {
-                    builder.Append(c is '\n' or '\r' ? ' ' : c);
-                }
+                return;
+            }
 
-                break;
-            case IElement element when Skipped.Contains(element.LocalName):
-                break;
-            case IElement element when element.LocalName == "br":
+            // Line breaks in the source are only spaces; <br> and block boundaries make real breaks.
+            foreach (var c in text.Data)
+            {
+                builder.Append(c is '\n' or '\r' ? ' ' : c);
+            }
+
+            return;
+        }
+
+        if (node is not IElement element)
+        {
+            return;
+        }
+
+        var name = element.LocalName;
+        if (IsSkipped(element))
+        {
+            return;
+        }
+
+        switch (name)
+        {
+            case "br":
                 builder.Append('\n');
-                break;
+                return;
+            case "img" when media is not null:
+                if (ImageSource(element) is { } src && Absolute(src, baseUrl) is { } img)
+                {
+                    media.Add(new EntryMedia(img, NullIfEmpty(element.GetAttribute("alt"))));
+                }
+
+                return;
+            case "video" when media is not null:
+                if ((element.GetAttribute("src") ?? element.QuerySelector("source[src]")?.GetAttribute("src")) is { } vsrc && Absolute(vsrc, baseUrl) is { } video)
+                {
+                    media.Add(new EntryMedia(video, null, MediaKind.Video));
+                }
+
+                return;
+            case "iframe" when media is not null:
+                if (element.GetAttribute("src") is { } fsrc && Absolute(fsrc, baseUrl) is { } frame && IsEmbedHost(frame))
+                {
+                    media.Add(new EntryMedia(frame, NullIfEmpty(element.GetAttribute("title")), MediaKind.Embed));
+                }
+
+                return;
             default:
-                var isBlock = node is IElement e && HtmlBlockWalker.IsBlock(e);
-                if (isBlock && builder.Length > 0)
-                {
-                    builder.Append('\n');
-                }
-
-                for (var child = node.FirstChild; child is not null; child = child.NextSibling)
-                {
-                    Append(child, builder);
-                }
-
-                if (isBlock)
-                {
-                    builder.Append('\n');
-                }
-
                 break;
+        }
+
+        var isBlock = HtmlBlockWalker.IsBlock(name);
+        if (isBlock && builder.Length > 0)
+        {
+            builder.Append('\n');
+        }
+
+        var start = builder.Length;
+        var childPre = pre || name == "pre";
+        var children = element.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
+        {
+            Append(children[i], builder, baseUrl, links, media, childPre);
+        }
+
+        if (links is not null && name == "a" && Absolute(element.GetAttribute("href"), baseUrl) is { } url)
+        {
+            var linkText = Collapse(new StringBuilder(builder.ToString(start, builder.Length - start)));
+            links.Add(new EntryLink(linkText.Length > 0 ? linkText : url, url));
+        }
+
+        if (isBlock)
+        {
+            builder.Append('\n');
         }
     }
 
@@ -68,61 +132,38 @@ internal static class HtmlText
         var result = new StringBuilder(source.Length);
         var pendingSpace = false;
         var pendingBreak = false;
-        for (var i = 0; i < source.Length; i++)
+        foreach (var chunk in source.GetChunks())
         {
-            var c = source[i];
-            if (c == '\n')
+            foreach (var c in chunk.Span)
             {
-                pendingBreak = result.Length > 0;
-                pendingSpace = false;
-            }
-            else if (char.IsWhiteSpace(c) && c != '\u00a0' || c == '\u200b')
-            {
-                pendingSpace = result.Length > 0;
-            }
-            else
-            {
-                if (pendingBreak)
+                if (c == '\n')
                 {
-                    result.Append('\n');
+                    pendingBreak = result.Length > 0;
+                    pendingSpace = false;
                 }
-                else if (pendingSpace)
+                else if ((char.IsWhiteSpace(c) && c != '\u00a0') || c == '\u200b')
                 {
-                    result.Append(' ');
+                    pendingSpace = result.Length > 0;
                 }
+                else
+                {
+                    if (pendingBreak)
+                    {
+                        result.Append('\n');
+                    }
+                    else if (pendingSpace)
+                    {
+                        result.Append(' ');
+                    }
 
-                pendingBreak = false;
-                pendingSpace = false;
-                result.Append(c == '\u00a0' ? ' ' : c);
+                    pendingBreak = false;
+                    pendingSpace = false;
+                    result.Append(c == '\u00a0' ? ' ' : c);
+                }
             }
         }
 
         return result.ToString();
-    }
-
-    public static void CollectLinksAndMedia(IElement element, Uri? baseUrl, List<EntryLink> links, List<EntryMedia> media)
-    {
-        foreach (var found in element.QuerySelectorAll("a[href], img, video, iframe").Prepend(element))
-        {
-            switch (found.LocalName)
-            {
-                case "a" when found.GetAttribute("href") is { } href && Absolute(href, baseUrl) is { } url:
-                    var text = TextOf(found);
-                    links.Add(new EntryLink(text.Length > 0 ? text : url, url));
-                    break;
-                case "img" when ImageSource(found) is { } src && Absolute(src, baseUrl) is { } img:
-                    media.Add(new EntryMedia(img, NullIfEmpty(found.GetAttribute("alt"))));
-                    break;
-                case "video" when (found.GetAttribute("src") ?? found.QuerySelector("source[src]")?.GetAttribute("src")) is { } src && Absolute(src, baseUrl) is { } video:
-                    media.Add(new EntryMedia(video, null, MediaKind.Video));
-                    break;
-                case "iframe" when found.GetAttribute("src") is { } src && Absolute(src, baseUrl) is { } frame && IsEmbedHost(frame):
-                    media.Add(new EntryMedia(frame, NullIfEmpty(found.GetAttribute("title")), MediaKind.Embed));
-                    break;
-                default:
-                    break;
-            }
-        }
     }
 
     private static string? ImageSource(IElement img)
@@ -161,9 +202,15 @@ internal static class HtmlText
             href = (baseUrl?.Scheme ?? "https") + ":" + href;
         }
 
-        if (Uri.TryCreate(href, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+        if (href.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || href.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {
-            return absolute.AbsoluteUri;
+            return Uri.TryCreate(href, UriKind.Absolute, out var absolute) ? absolute.AbsoluteUri : null;
+        }
+
+        if (href.Contains(':', StringComparison.Ordinal) && !href.StartsWith('/') && Uri.TryCreate(href, UriKind.Absolute, out _))
+        {
+            // mailto:, javascript:, data: and other schemes are not links for a chat.
+            return null;
         }
 
         if (baseUrl is not null && baseUrl.Scheme is "http" or "https" && Uri.TryCreate(baseUrl, href, out var relative) && relative.Scheme is "http" or "https")

@@ -79,8 +79,7 @@ internal static partial class JsonLdParser
                 var element = document.GetElementById(Uri.UnescapeDataString(fragment[1..]));
                 if (element is not null)
                 {
-                    body = HtmlText.TextOf(element).Replace("\n", "\n\n", StringComparison.Ordinal);
-                    HtmlText.CollectLinksAndMedia(element, baseUrl, links, media);
+                    body = HtmlText.Extract(element, baseUrl, links, media).Replace("\n", "\n\n", StringComparison.Ordinal);
                 }
             }
 

@@ -18,12 +18,27 @@ internal sealed partial record PageMetadata(string? Title, string? OpenGraphType
 
     public static PageMetadata Read(IDocument document, TimeZoneInfo zone)
     {
+        // One pass over the head's meta tags instead of a document-wide query per key.
+        var metas = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var head = document.Head;
+        if (head is not null)
+        {
+            foreach (var meta in head.GetElementsByTagName("meta"))
+            {
+                var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
+                var content = meta.GetAttribute("content");
+                if (key is not null && !string.IsNullOrWhiteSpace(content))
+                {
+                    metas.TryAdd(key, content);
+                }
+            }
+        }
+
         string? Meta(params string[] keys)
         {
             foreach (var key in keys)
             {
-                var value = document.QuerySelector($"meta[property='{key}'], meta[name='{key}'], meta[itemprop='{key}']")?.GetAttribute("content");
-                if (!string.IsNullOrWhiteSpace(value))
+                if (metas.TryGetValue(key, out var value))
                 {
                     return value;
                 }

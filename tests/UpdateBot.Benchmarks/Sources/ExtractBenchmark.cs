@@ -27,10 +27,30 @@ internal static class ExtractBenchmark
             ours = Measure.MedianMilliseconds(() => FeedParser.Parse(html, "text/html", baseUrl, options), rounds, 3);
         }
 
+        if (args.Contains("--breakdown"))
+        {
+            Breakdown(html, zone, baseUrl, options);
+        }
+
         var ratio = ours / angle;
         Console.WriteLine($"bare AngleSharp parse:   {angle,8:0.0} ms");
         Console.WriteLine($"UpdateBot extraction:    {ours,8:0.0} ms");
         Console.WriteLine($"ratio: {ratio:0.00}x (target <= 1.30x) {Measure.Verdict(ratio <= 1.3 && check.Entries.Count == 500)}");
         return 0;
+    }
+
+    private static void Breakdown(string html, TimeZoneInfo zone, Uri baseUrl, ParseOptions options)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        var metadata = UpdateBot.Sources.Parsing.PageMetadata.Read(document, zone);
+        var page = metadata.Context(options);
+        var root = document.Body!;
+        Console.WriteLine($"  metadata: {Measure.MedianMilliseconds(() => UpdateBot.Sources.Parsing.PageMetadata.Read(document, zone), 5, 3):0.0} ms");
+        Console.WriteLine($"  walk:     {Measure.MedianMilliseconds(() => new UpdateBot.Sources.Parsing.HtmlBlockWalker(zone, baseUrl, isChrome: UpdateBot.Sources.Parsing.ChromeFilter.IsChrome).Walk(root), 5, 3):0.0} ms");
+        Console.WriteLine($"  walk, no chrome test: {Measure.MedianMilliseconds(() => new UpdateBot.Sources.Parsing.HtmlBlockWalker(zone, baseUrl).Walk(root), 5, 3):0.0} ms");
+        Console.WriteLine($"  walk, no timestamps:  {Measure.MedianMilliseconds(() => new UpdateBot.Sources.Parsing.HtmlBlockWalker(zone, baseUrl, detectTimestamps: false).Walk(root), 5, 3):0.0} ms");
+        Console.WriteLine($"  text of body:         {Measure.MedianMilliseconds(() => UpdateBot.Sources.Parsing.HtmlText.TextOf(root), 5, 3):0.0} ms");
+        Console.WriteLine($"  500x TryParse heading + 500x 'Share': {Measure.MedianMilliseconds(() => { for (var i = 0; i < 500; i++) { UpdateBot.Sources.Parsing.TimestampText.TryParse("Wednesday 29 June – 23:50", zone, out _); UpdateBot.Sources.Parsing.TimestampText.TryParse("Share", zone, out _); } }, 5, 3):0.0} ms");
+        Console.WriteLine($"  parser:   {Measure.MedianMilliseconds(() => UpdateBot.Sources.Parsing.HtmlLiveBlogParser.Parse(document, metadata, page, baseUrl, "b"), 5, 3):0.0} ms (walk included)");
     }
 }

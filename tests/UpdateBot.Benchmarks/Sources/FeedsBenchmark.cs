@@ -92,7 +92,7 @@ internal static class FeedsBenchmark
         File.WriteAllLines(largeList, large);
         try
         {
-            using var process = Process.Start(new ProcessStartInfo("python3", [script, smallList, largeList])
+            using var process = Process.Start(new ProcessStartInfo(File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3", [script, smallList, largeList])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
