@@ -14,7 +14,7 @@ public sealed class CompositionTests
     [Fact]
     public void AddUpdateBotEvents_registers_the_catalog_places_settings_and_four_commands()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Events:DefaultRadiusKm"] = "30" }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["UpdateBot:Events:DefaultRadiusKm"] = "30" }).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<IOptionsMonitor<UpdateBotOptions>>(new OptionsMonitorStub());
         services.AddSingleton<FeedTimeZones>();
@@ -31,7 +31,7 @@ public sealed class CompositionTests
     [Fact]
     public void Invalid_options_are_rejected()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Events:DefaultRadiusKm"] = "0" }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["UpdateBot:Events:DefaultRadiusKm"] = "0" }).Build();
         using var provider = new ServiceCollection().AddUpdateBotEvents(configuration).BuildServiceProvider();
 
         Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<UpdateBot.Events.Hosting.EventsOptions>>().Value);

@@ -2,10 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace UpdateBot.Events.Hosting;
 
-/// <summary>Settings of the events feature (section "Events").</summary>
+/// <summary>Settings of the events feature (section "UpdateBot:Events").</summary>
 public sealed class EventsOptions
 {
-    public const string SectionName = "Events";
+    public const string SectionName = "UpdateBot:Events";
 
     /// <summary>ISO country used to rank ambiguous place names (default: from the feed's zone, else GB).</summary>
     [RegularExpression("^[A-Za-z]{2}$")]

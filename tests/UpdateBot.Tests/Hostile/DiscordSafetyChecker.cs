@@ -61,6 +61,7 @@ internal static partial class DiscordSafetyChecker
         return null;
     }
 
-    [GeneratedRegex(@"@(everyone|here)|<@[!&]?\d+>|<#\d+>")]
+    // A backslash before '<' makes Discord show the mention as plain text; '@' followed by a zero-width joiner never pings.
+    [GeneratedRegex(@"@(everyone|here)|(?<!\\)<@[!&]?\d+>|(?<!\\)<#\d+>")]
     private static partial Regex Mention();
 }
