@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Polly;
 using UpdateBot.Core.Timeline;
+using UpdateBot.Core.Operations;
+using UpdateBot.Sources.Push;
 using UpdateBot.Sources.Fetching;
 using UpdateBot.Sources.Watching;
 
@@ -49,6 +51,7 @@ public static class SourcesServiceCollectionExtensions
 
         services.TryAddSingleton<ISourceReader, SourceReader>();
         services.TryAddSingleton<TimelineIngestor>();
+        services.TryAddSingleton<IPushedContentSink, PushedContentSink>();
         services.AddHostedService<SourceWatcher>();
         return services;
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UpdateBot.Core.Configuration;
+using UpdateBot.Core.Operations;
 using UpdateBot.Core.Sources;
 using UpdateBot.Core.Storage;
 using UpdateBot.Core.Timeline;
@@ -19,7 +20,9 @@ public sealed class SourceWatcher(
     ISourceStateStore states,
     IOptions<UpdateBotOptions> options,
     TimeProvider timeProvider,
-    ILogger<SourceWatcher> logger) : BackgroundService
+    ILogger<SourceWatcher> logger,
+    IWebSubSubscriptions? webSub = null,
+    UpdateBotMetrics? metrics = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -99,6 +102,7 @@ public sealed class SourceWatcher(
         var state = await states.GetAsync(source.Name, ct);
         var now = timeProvider.GetUtcNow();
         var result = await reader.ReadAsync(source, state, ct);
+        metrics?.PollCompleted(source.Name, timeProvider.GetUtcNow() - now, result is not SourceReadResult.Failed);
         var baseState = (state ?? new SourceState { SourceName = source.Name }) with { LastAttempt = now };
         switch (result)
         {
@@ -120,6 +124,13 @@ public sealed class SourceWatcher(
             {
                 var firstSight = state is not { Initialized: true };
                 var ingest = await ingestor.IngestAsync(source, snapshot.Feed, firstSight, ct);
+
+                // A feed that names a WebSub hub is subscribed to, so its entries are pushed; polling stays the fallback.
+                webSub?.Observe(source.Name, snapshot.Feed.SelfUrl ?? source.Url, snapshot.Feed.HubUrl);
+                if (ingest.Added > 0)
+                {
+                    metrics?.EntriesSeen(source.Name, ingest.Added);
+                }
                 if (ingest.Suspect)
                 {
                     var failures = baseState.ConsecutiveFailures + 1;
