@@ -109,11 +109,13 @@ public sealed class GatewayTests
         await using var bot = await BotHarness.StartAsync();
         Assert.True(await bot.UntilReadyAsync());
 
+        Assert.Equal(0, bot.Status.Reconnects);
         await bot.StandIn.SendReconnectAsync();
 
         Assert.True(await bot.UntilAsync(() => bot.StandIn.ResumeCount == 1 && bot.StandIn.ReadyConnections == 1));
         Assert.Equal(["/gateway", "/gateway-resume"], bot.StandIn.ConnectionPaths);
         Assert.Equal(1, bot.StandIn.IdentifyCount);
+        Assert.True(await bot.UntilAsync(() => bot.Status.Reconnects == 1));
     }
 
     [Fact]

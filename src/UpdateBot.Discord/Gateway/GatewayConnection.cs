@@ -162,6 +162,7 @@ internal sealed class GatewayConnection(GatewayShard shard, GatewayShardSettings
         if (type == "RESUMED")
         {
             shard.OnResumed();
+            settings.Status.Reconnected();
             MarkHealthy();
             GatewayShard.Log.Resumed(logger, settings.ShardId);
             return;
