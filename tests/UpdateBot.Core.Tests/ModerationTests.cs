@@ -28,6 +28,38 @@ public sealed class ModerationTests
     }
 
     [Fact]
+    public async Task EveryModeratorCommandIsRefusedToOthersOnBothPlatforms()
+    {
+        using var bot = new Bot();
+        bot.AddEntries(1);
+        var moderatorCommands = bot.Commands.Definitions.Where(d => d.Audience == Commands.CommandAudience.Moderators).ToList();
+        Assert.NotEmpty(moderatorCommands);
+
+        foreach (var platform in new[] { "telegram", "discord" })
+        {
+            foreach (var definition in moderatorCommands)
+            {
+                bot.Time.Advance(TimeSpan.FromSeconds(10));
+                var inbound = new Chats.Inbound
+                {
+                    Chat = new Chats.ChatAddress(platform, "-100"),
+                    User = new Chats.UserRef(platform, "7"),
+                    ChatKind = Chats.ChatKind.Group,
+                    IsChatAdmin = true,
+                    Text = $"/{definition.Name} e0 Some text --now",
+                };
+
+                var response = await bot.Commands.HandleAsync(inbound, CancellationToken.None);
+
+                Assert.StartsWith($"Only moderators can use /{definition.Name}", response.Messages[0].Body[0].PlainText, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Empty(bot.Timeline.Batches);
+        Assert.Empty(bot.Audit.Records);
+    }
+
+    [Fact]
     public async Task PostShowsAPreviewAndSendsOnlyWhenTheAuthorPressesSend()
     {
         using var bot = new Bot(new Dictionary<string, string?>
