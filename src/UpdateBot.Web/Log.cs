@@ -10,6 +10,9 @@ internal static partial class Log
     [LoggerMessage(2, LogLevel.Information, "Web endpoint disabled (UpdateBot:Web:Enabled is false)")]
     public static partial void Disabled(ILogger logger);
 
+    [LoggerMessage(30, LogLevel.Error, "Web endpoint could not listen on {Addresses}: {Reason}. The bot runs on without it; choose another address with UpdateBot:Web:Urls")]
+    public static partial void CannotListen(ILogger logger, string addresses, string reason);
+
     [LoggerMessage(3, LogLevel.Warning, "Telegram webhook refused: {Reason}")]
     public static partial void WebhookRefused(ILogger logger, string reason);
 

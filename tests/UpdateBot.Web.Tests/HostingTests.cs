@@ -75,6 +75,30 @@ public sealed class HostingTests
         }
     }
 
+    [Fact]
+    public async Task A_busy_port_leaves_the_bot_running_without_the_endpoint()
+    {
+        using var squatter = new TcpListener(IPAddress.Loopback, 0);
+        squatter.Start();
+        var port = ((IPEndPoint)squatter.LocalEndpoint).Port;
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration["UpdateBot:Web:Urls"] = $"http://127.0.0.1:{port}";
+        builder.Services.AddSingleton<UpdateBot.Core.Storage.IEntryStore>(new FakeEntryStore());
+        builder.Services.AddSingleton<UpdateBot.Core.Storage.ISourceStateStore>(new FakeSourceStateStore());
+        builder.Services.AddUpdateBotWeb(builder.Configuration);
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        try
+        {
+            Assert.Empty(host.Services.GetRequiredService<WebServerAddresses>().Addresses);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
     [Theory]
     [InlineData("UpdateBot:Web:Urls", "ftp://127.0.0.1:21")]
     [InlineData("UpdateBot:Web:Urls", "not a url")]

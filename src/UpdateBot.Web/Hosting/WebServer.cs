@@ -52,7 +52,18 @@ internal sealed class WebServer(
         var web = builder.Build();
         web.Use(ServeFromBotContainer);
         WebEndpoints.Map(web);
-        await web.StartAsync(cancellationToken);
+        try
+        {
+            await web.StartAsync(cancellationToken);
+        }
+        catch (IOException exception)
+        {
+            // A busy port (another bot, another program) must not stop the bot: the endpoint is an extra, the chats are not.
+            Log.CannotListen(logger, string.Join(", ", WebOptionsValidator.ListenUrls(settings)), exception.Message);
+            await web.DisposeAsync();
+            return;
+        }
+
         app = web;
         addresses.Set(web.Urls);
         Log.Listening(logger, string.Join(", ", web.Urls));
