@@ -294,21 +294,39 @@ internal sealed class TelegramPlatform(
             cancellationToken: cancellationToken);
     }
 
-    private async Task<SendResult?> EditTextAsync(
-        ChatId chatId, ChatAddress chat, int messageId, RenderedPart part, InlineKeyboardMarkup? keyboard, CancellationToken cancellationToken)
+    private Task<SendResult?> EditTextAsync(
+        ChatId chatId, ChatAddress chat, int messageId, RenderedPart part, InlineKeyboardMarkup? keyboard, CancellationToken cancellationToken) =>
+        EditWithFallbackAsync("editMessageText", chat, part, (text, mode) => bot.EditMessageText(
+            chatId: chatId,
+            messageId: messageId,
+            text: text,
+            parseMode: mode,
+            replyMarkup: keyboard,
+            linkPreviewOptions: NoPreview,
+            cancellationToken: cancellationToken), cancellationToken);
+
+    private Task<SendResult?> EditCaptionAsync(
+        ChatId chatId, ChatAddress chat, int messageId, RenderedPart caption, InlineKeyboardMarkup? keyboard, CancellationToken cancellationToken) =>
+        EditWithFallbackAsync("editMessageCaption", chat, caption, (text, mode) => bot.EditMessageCaption(
+            chatId: chatId,
+            messageId: messageId,
+            caption: text,
+            parseMode: mode,
+            replyMarkup: keyboard,
+            cancellationToken: cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Edits with the HTML; if Telegram cannot parse it, edits again with the plain text. "Not modified" is success.
+    /// Null means done; otherwise the failure to report.
+    /// </summary>
+    private async Task<SendResult?> EditWithFallbackAsync(
+        string method, ChatAddress chat, RenderedPart part, Func<string, ParseMode, Task> edit, CancellationToken cancellationToken)
     {
         foreach (var (text, mode) in new[] { (part.Html, ParseMode.Html), (part.Plain, ParseMode.None) })
         {
             try
             {
-                await bot.EditMessageText(
-                    chatId: chatId,
-                    messageId: messageId,
-                    text: text,
-                    parseMode: mode,
-                    replyMarkup: keyboard,
-                    linkPreviewOptions: NoPreview,
-                    cancellationToken: cancellationToken);
+                await edit(text, mode);
                 return null;
             }
             catch (Exception exception) when (IsPlatformError(exception, cancellationToken) && TelegramErrors.IsNotModified(exception))
@@ -321,40 +339,7 @@ internal sealed class TelegramPlatform(
             }
             catch (Exception exception) when (IsPlatformError(exception, cancellationToken))
             {
-                return Failure("editMessageText", chat, exception);
-            }
-        }
-
-        return null;
-    }
-
-    private async Task<SendResult?> EditCaptionAsync(
-        ChatId chatId, ChatAddress chat, int messageId, RenderedPart caption, InlineKeyboardMarkup? keyboard, CancellationToken cancellationToken)
-    {
-        foreach (var (text, mode) in new[] { (caption.Html, ParseMode.Html), (caption.Plain, ParseMode.None) })
-        {
-            try
-            {
-                await bot.EditMessageCaption(
-                    chatId: chatId,
-                    messageId: messageId,
-                    caption: text,
-                    parseMode: mode,
-                    replyMarkup: keyboard,
-                    cancellationToken: cancellationToken);
-                return null;
-            }
-            catch (Exception exception) when (IsPlatformError(exception, cancellationToken) && TelegramErrors.IsNotModified(exception))
-            {
-                return null;
-            }
-            catch (Exception exception) when (IsPlatformError(exception, cancellationToken) && mode == ParseMode.Html && TelegramErrors.IsCantParseEntities(exception))
-            {
-                TelegramLog.SentAsPlainText(logger, chat.ToString());
-            }
-            catch (Exception exception) when (IsPlatformError(exception, cancellationToken))
-            {
-                return Failure("editMessageCaption", chat, exception);
+                return Failure(method, chat, exception);
             }
         }
 
