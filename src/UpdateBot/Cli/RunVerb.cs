@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Serilog;
 using UpdateBot.ConsoleChat;
 using UpdateBot.Core;
@@ -28,6 +29,11 @@ internal static class RunVerb
         {
             await host.RunAsync(cancellationToken);
             return Environment.ExitCode;
+        }
+        catch (Exception exception) when (exception is not (OptionsValidationException or OperationCanceledException))
+        {
+            // The host has logged the details; the user gets one line and an exit code instead of a crash dump.
+            throw new CliException("the bot stopped: " + exception.Message);
         }
         finally
         {
