@@ -155,9 +155,10 @@ public sealed class PlatformDeliverer
                 }
 
                 await throttle.WaitAsync(cancellationToken);
+                SendPermit permit;
                 try
                 {
-                    await Scheduler.AcquireAsync(job.Chat, cancellationToken);
+                    permit = await Scheduler.AcquireAsync(job.Chat, cancellationToken);
                 }
                 catch
                 {
@@ -166,7 +167,7 @@ public sealed class PlatformDeliverer
                 }
 
                 sentAny = true;
-                inFlight.Add(RunJobAsync(send, throttle, cancellationToken));
+                inFlight.Add(RunJobAsync(send, permit, throttle, cancellationToken));
             }
         }
         finally
@@ -177,7 +178,7 @@ public sealed class PlatformDeliverer
         return sentAny;
     }
 
-    private static async Task RunJobAsync(Func<Task> send, SemaphoreSlim throttle, CancellationToken cancellationToken)
+    private static async Task RunJobAsync(Func<Task> send, SendPermit permit, SemaphoreSlim throttle, CancellationToken cancellationToken)
     {
         try
         {
@@ -189,6 +190,7 @@ public sealed class PlatformDeliverer
         }
         finally
         {
+            permit.Dispose();
             throttle.Release();
         }
     }

@@ -99,6 +99,34 @@ public sealed class PlatformSchedulerTests
     }
 
     [Fact]
+    public void A_send_counts_against_the_window_from_its_start_until_a_second_after_its_answer()
+    {
+        var time = new FakeTimeProvider(Start);
+        var scheduler = new PlatformScheduler(new PlatformLimits(30, 0, 0), 1, time);
+        var permits = new List<SendPermit>();
+        for (var i = 0; i < 30; i++)
+        {
+            SendPermit? permit;
+            while (!scheduler.TryStart(new ChatAddress("telegram", $"{i}"), out var wait, out permit))
+            {
+                time.Advance(wait);
+            }
+
+            permits.Add(permit);
+        }
+
+        // Paced, the 31st would be due now; but 30 sends are still unanswered.
+        time.Advance(TimeSpan.FromMilliseconds(34));
+        Assert.False(scheduler.TryStart(new ChatAddress("telegram", "x"), out _, out _));
+
+        permits.ForEach(p => p.Dispose());
+        Assert.False(scheduler.TryStart(new ChatAddress("telegram", "x"), out var afterAnswers, out _));
+        Assert.Equal(TimeSpan.FromSeconds(1), afterAnswers);
+        time.Advance(afterAnswers);
+        Assert.True(scheduler.TryStart(new ChatAddress("telegram", "x"), out _, out _));
+    }
+
+    [Fact]
     public void Only_groups_are_held_to_the_per_minute_limit()
     {
         var time = new FakeTimeProvider(Start);
