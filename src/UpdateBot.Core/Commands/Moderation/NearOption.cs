@@ -58,7 +58,19 @@ internal sealed partial record NearOption(string PlaceText, double RadiusKm)
             }
 
             placeText = string.Join(' ', words);
-            text = text[..tokens[at].Start].TrimEnd();
+            text = StripTrailingFlags(text[..tokens[at].Start], ref now, ref radiusText);
+        }
+        else if (placeText is not null && LeadingRadius().Match(text) is { Success: true } leading)
+        {
+            // "/post --near Leeds 20km Road closed": the parser took "Leeds" as the place and left the radius in the text.
+            if (radiusText is not null)
+            {
+                error = $"Give the radius once, e.g. {Example}." + Nothing;
+                return false;
+            }
+
+            radiusText = leading.Groups["n"].Value;
+            text = text[leading.Length..].TrimStart();
         }
 
         if (placeText is null)
@@ -117,7 +129,37 @@ internal sealed partial record NearOption(string PlaceText, double RadiusKm)
         return true;
     }
 
+    /// <summary>"Road closed --now --near Leeds 20km": flags between the text and --near belong to the command too.</summary>
+    private static string StripTrailingFlags(string text, ref bool now, ref string? radiusText)
+    {
+        var tokens = ArgumentParser.Tokenize(text);
+        var end = tokens.Count;
+        while (end > 0)
+        {
+            if (tokens[end - 1].Token.Equals("--now", StringComparison.OrdinalIgnoreCase))
+            {
+                now = true;
+                end--;
+            }
+            else if (end > 1 && radiusText is null && tokens[end - 2].Token.Equals("--radius", StringComparison.OrdinalIgnoreCase))
+            {
+                radiusText = tokens[end - 1].Token;
+                end -= 2;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return (end == tokens.Count ? text : text[..tokens[end].Start]).TrimEnd();
+    }
+
     // "Leeds 20km", "Leeds 20 km", "Leeds 2.5", "20km" (no place), "Leeds -3km", "Leeds 20mi" (wrong unit).
     [GeneratedRegex(@"^(?:(?<place>.*\S)\s+)?(?<n>[-+]?\d+(?:\.\d+)?)\s*(?<unit>\p{L}*)$", RegexOptions.CultureInvariant)]
     private static partial Regex TrailingRadius();
+
+    // "20km Road closed" (a unit is required, so "5 people hurt" stays text) or a bare "20" that is the whole text.
+    [GeneratedRegex(@"^(?:(?<n>\d+(?:\.\d+)?)\s*(?:km|kms|kilometres|kilometers)\b|(?<n>\d+(?:\.\d+)?)\s*$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingRadius();
 }
