@@ -55,7 +55,8 @@ internal sealed class PostCommand(
         {
             if (places is null || homes is null)
             {
-                return CommandResponse.Error("This bot has no place directory, so --near cannot be used. Nothing was posted.");
+                var missing = places is null ? "no place directory" : "no store of the chats' home places";
+                return CommandResponse.Error($"This bot has {missing}, so --near cannot be used. Nothing was posted.");
             }
 
             var center = AreaPlaces.Resolve(places, near.PlaceText, out error);
