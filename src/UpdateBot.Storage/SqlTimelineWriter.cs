@@ -30,13 +30,16 @@ internal sealed class SqlTimelineWriter(SqlDatabase database, TimeProvider time)
         WHERE paused_reason IS NULL AND (source_key = '*' OR source_key = @key OR @everyone = 1)
         """;
 
-    // Where the entry went: a delivered message, or a job still waiting (it will show the newest version when sent).
+    // Where the entry went: a delivered message, or a job still waiting (it will show the newest version when sent);
+    // not chats the platform has since refused the bot (paused), as for every other fan-out.
     private static readonly string Reached = Insert + $"""
 
         SELECT platform, chat_id, @name, @id, @change, @priority, @hash, 0, 0, 0, @now
         FROM (SELECT platform, chat_id FROM delivered_messages WHERE source_key = @key AND entry_id = @id
               UNION
               SELECT platform, chat_id FROM delivery_jobs WHERE entry_id = @id AND LOWER(source_name) = @key AND status = {JobStatus.Pending}) reached
+        WHERE NOT EXISTS (SELECT 1 FROM subscriptions s
+                          WHERE s.platform = reached.platform AND s.chat_id = reached.chat_id AND s.paused_reason IS NOT NULL)
         """;
 
     public async Task CommitAsync(TimelineBatch batch, CancellationToken cancellationToken)

@@ -105,9 +105,12 @@ public abstract class AreaFanOutContractTests : IAsyncLifetime
         await Chat("discord", "queued", "Bradford, GB", "live");
         await Chat("telegram", "failed", "Leeds, GB", "live");
         await Chat("telegram", "outside", "York, GB", "live");
+        await Chat("telegram", "blocked", "Leeds, GB", "live");
         await Post(Breaking("b1"), DeliveryScope.WithHomePlaceIn(["Leeds, GB", "Bradford, GB"]));
         var telegram = await Db.Queue.ClaimAsync("telegram", "w", 10, Lease, default);
         await Db.Queue.CompleteAsync(telegram.Single(j => j.Chat.ChatId == "delivered"), "w", ["m1"], default);
+        await Db.Queue.CompleteAsync(telegram.Single(j => j.Chat.ChatId == "blocked"), "w", ["m2"], default);
+        await Db.Subscriptions.SetPausedAsync(new ChatAddress("telegram", "blocked"), "bot was blocked", default);
         await Db.Queue.FailAsync(telegram.Single(j => j.Chat.ChatId == "failed").Id, "w", "chat not found", default);
         await Chat("telegram", "late", "Leeds, GB", "live"); // subscribed after the post: the entry never reached it
 
