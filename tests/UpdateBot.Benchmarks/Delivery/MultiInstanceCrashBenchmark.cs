@@ -13,7 +13,8 @@ namespace UpdateBot.Benchmarks.Delivery;
 /// and is not restarted: the survivors must take its claims over once they expire. The stand-in counts what arrived.
 /// Ends with one line: crash store=postgres instances=K platform=P destinations=N kills=1 ... lost=L duplicates=D.
 /// The bot's token is shared, so each instance gets 1/K of the platform's ceiling (RateSafetyFactor), as an operator
-/// running K instances must configure; --rate-factor overrides it.
+/// running K instances must configure; --rate-factor overrides it. Claims last --claim-seconds (default 15; the bot's
+/// own default is 60): how long the dead instance's work waits before the survivors may take it.
 /// </summary>
 internal static class MultiInstanceCrashBenchmark
 {
@@ -26,7 +27,7 @@ internal static class MultiInstanceCrashBenchmark
         var destinations = options.Number("destinations", 1000);
         var instances = options.Number("instances", 3);
         var random = new Random(options.Number("seed", Environment.TickCount));
-        var claimSeconds = options.Number("claim-seconds", 5);
+        var claimSeconds = options.Number("claim-seconds", 15);
         var rateFactor = double.Parse(options.Text("rate-factor", (0.98 / instances).ToString("F3", CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
         var baseConnection = options.Text("connection", Environment.GetEnvironmentVariable(PostgresVariable) ?? "");
         if (baseConnection.Length == 0)
