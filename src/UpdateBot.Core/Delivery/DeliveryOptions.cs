@@ -44,6 +44,14 @@ public sealed class DeliveryOptions
     [Range(0.1, 1.0)]
     public double RateSafetyFactor { get; set; } = 0.98;
 
+    /// <summary>
+    /// Share of each platform's global ceiling this instance may use. The platforms count per bot token, so K instances
+    /// sharing one token each take 1/K (e.g. 0.3333 for three); each then keeps its own one-second window under
+    /// ⌊ceiling/K⌋, so together they never exceed the ceiling.
+    /// </summary>
+    [Range(0.01, 1.0)]
+    public double InstanceShare { get; set; } = 1;
+
     /// <summary>First wait after a passing fault; doubled per further failure up to <see cref="MaxBackoff"/>.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromSeconds(2);

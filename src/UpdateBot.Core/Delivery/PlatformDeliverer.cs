@@ -55,7 +55,7 @@ public sealed class PlatformDeliverer
         this.logger = logger;
         this.matcher = matcher ?? new SubscriptionMatcher();
         Owner = $"{(string.IsNullOrWhiteSpace(options.InstanceId) ? Environment.MachineName : options.InstanceId)}/{platform.Name}";
-        Scheduler = new PlatformScheduler(platform.Limits, options.RateSafetyFactor, time);
+        Scheduler = new PlatformScheduler(platform.Limits, options.RateSafetyFactor, time, options.InstanceShare);
     }
 
     /// <summary>The name this deliverer's claims carry.</summary>

@@ -27,7 +27,13 @@ public sealed class PlatformScheduler
     private int inFlight;
     private DateTimeOffset lastTrim;
 
-    public PlatformScheduler(PlatformLimits limits, double safetyFactor, TimeProvider time)
+    /// <param name="limits">The platform's documented ceilings.</param>
+    /// <param name="safetyFactor">Share of the global ceiling the pacing aims at, leaving room for timing jitter.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="instanceShare">
+    /// Share of the bot's global ceiling this instance may use when several instances send with one token (1/K for K).
+    /// </param>
+    public PlatformScheduler(PlatformLimits limits, double safetyFactor, TimeProvider time, double instanceShare = 1)
     {
         ArgumentNullException.ThrowIfNull(limits);
         this.limits = limits;
@@ -35,9 +41,11 @@ public sealed class PlatformScheduler
         this.time = time;
         // A quarter interval of lateness keeps the pace on schedule; with the safety factor's margin the documented
         // per-second ceiling still holds in every sliding second (30/s: ≤ 1 + ⌊1.0085 × 29.4⌋ = 30).
-        var globalRate = limits.GlobalPerSecond * safety;
+        var share = Math.Clamp(instanceShare, 0.001, 1);
+        var globalRate = limits.GlobalPerSecond * share * safety;
         global = new RateGate(globalRate, 1, globalRate > 0 ? TimeSpan.FromSeconds(0.25 / globalRate) : TimeSpan.Zero);
-        windowCeiling = limits.GlobalPerSecond > 0 ? Math.Max(1, (int)Math.Floor(limits.GlobalPerSecond)) : int.MaxValue;
+        // Each of K instances keeps its own window under ⌊ceiling/K⌋, so together they stay under the ceiling.
+        windowCeiling = limits.GlobalPerSecond > 0 ? Math.Max(1, (int)Math.Floor(limits.GlobalPerSecond * share + 1e-9)) : int.MaxValue;
     }
 
     /// <summary>Destinations with rate state held in memory (idle ones are dropped).</summary>

@@ -12,8 +12,8 @@ namespace UpdateBot.Benchmarks.Delivery;
 /// fan one entry out to N chats on the stand-in; one of them is killed with SIGKILL mid-fan-out while it holds claims,
 /// and is not restarted: the survivors must take its claims over once they expire. The stand-in counts what arrived.
 /// Ends with one line: crash store=postgres instances=K platform=P destinations=N kills=1 ... lost=L duplicates=D.
-/// The bot's token is shared, so each instance gets 1/K of the platform's ceiling (RateSafetyFactor), as an operator
-/// running K instances must configure; --rate-factor overrides it. Claims last --claim-seconds (default 15; the bot's
+/// The bot's token is shared, so each instance gets 1/K of the platform's ceiling (InstanceShare), as an operator
+/// running K instances must configure; --share overrides it. Claims last --claim-seconds (default 15; the bot's
 /// own default is 60): how long the dead instance's work waits before the survivors may take it.
 /// </summary>
 internal static class MultiInstanceCrashBenchmark
@@ -28,7 +28,7 @@ internal static class MultiInstanceCrashBenchmark
         var instances = options.Number("instances", 3);
         var random = new Random(options.Number("seed", Environment.TickCount));
         var claimSeconds = options.Number("claim-seconds", 15);
-        var rateFactor = double.Parse(options.Text("rate-factor", (0.98 / instances).ToString("F3", CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        var share = double.Parse(options.Text("share", (1.0 / instances).ToString("F4", CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
         var baseConnection = options.Text("connection", Environment.GetEnvironmentVariable(PostgresVariable) ?? "");
         if (baseConnection.Length == 0)
         {
@@ -58,7 +58,7 @@ internal static class MultiInstanceCrashBenchmark
             {
                 var ready = new TaskCompletionSource();
                 started.Add(ready.Task);
-                children.Add(CrashBenchmark.StartChild("unused.db", standIn, ready, ChildArguments(i, platform, connection, claimSeconds, rateFactor)));
+                children.Add(CrashBenchmark.StartChild("unused.db", standIn, ready, ChildArguments(i, platform, connection, claimSeconds, share)));
             }
 
             var allStarted = Task.WhenAll(started);
@@ -111,7 +111,7 @@ internal static class MultiInstanceCrashBenchmark
             var duplicates = counts.Values.Sum(n => Math.Max(0, n - 1));
             var kills = receivedAtKill >= 0 ? 1 : 0;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"crash store=postgres instances={instances} platform={platform} destinations={destinations} kills={kills} killed=instance-{victim} received_at_kill={Math.Max(0, receivedAtKill)} orphaned_claims={orphaned} claim_seconds={claimSeconds} rate_factor={rateFactor:F3} seconds={seconds:F1} lost={lost} duplicates={duplicates} 429s={standIn.TooManyRequests}"));
+                $"crash store=postgres instances={instances} platform={platform} destinations={destinations} kills={kills} killed=instance-{victim} received_at_kill={Math.Max(0, receivedAtKill)} orphaned_claims={orphaned} claim_seconds={claimSeconds} share={share:F3} seconds={seconds:F1} lost={lost} duplicates={duplicates} 429s={standIn.TooManyRequests}"));
             return lost == 0 && kills == 1 ? 0 : 1;
         }
         finally
@@ -133,7 +133,7 @@ internal static class MultiInstanceCrashBenchmark
 
     private static string InstanceId(int index) => $"bench-{index}";
 
-    private static string[] ChildArguments(int index, string platform, string connection, int claimSeconds, double rateFactor)
+    private static string[] ChildArguments(int index, string platform, string connection, int claimSeconds, double share)
     {
         var arguments = new List<string>
         {
@@ -141,7 +141,7 @@ internal static class MultiInstanceCrashBenchmark
             "--connection", connection,
             $"UpdateBot:Delivery:InstanceId={InstanceId(index)}",
             string.Create(CultureInfo.InvariantCulture, $"UpdateBot:Delivery:LeaseDuration={TimeSpan.FromSeconds(claimSeconds):c}"),
-            string.Create(CultureInfo.InvariantCulture, $"UpdateBot:Delivery:RateSafetyFactor={rateFactor}"),
+            string.Create(CultureInfo.InvariantCulture, $"UpdateBot:Delivery:InstanceShare={share}"),
         };
         if (platform == "telegram")
         {

@@ -127,6 +127,32 @@ public sealed class PlatformSchedulerTests
     }
 
     [Fact]
+    public void Three_instances_each_taking_a_third_stay_together_under_the_ceiling()
+    {
+        var time = new FakeTimeProvider(Start);
+        var schedulers = Enumerable.Range(0, 3).Select(_ => new PlatformScheduler(new PlatformLimits(50, 0, 0), 0.98, time, 1.0 / 3)).ToArray();
+        var times = new List<DateTimeOffset>();
+        var chat = 0;
+
+        // Each instance sends whenever it may; their schedules drift against each other by whole milliseconds.
+        while (time.GetUtcNow() < Start.AddSeconds(30))
+        {
+            foreach (var scheduler in schedulers)
+            {
+                if (scheduler.TryAcquire(new ChatAddress("discord", $"{chat++}"), out _))
+                {
+                    times.Add(time.GetUtcNow());
+                }
+            }
+
+            time.Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        Assert.True(MaxInWindow(times, TimeSpan.FromSeconds(1)) <= 50);
+        Assert.InRange(times.Count / 30.0, 45, 50); // close to 16 a second each
+    }
+
+    [Fact]
     public void Only_groups_are_held_to_the_per_minute_limit()
     {
         var time = new FakeTimeProvider(Start);
