@@ -19,6 +19,9 @@ internal sealed class SourceReader(
     IOptions<UpdateBotOptions> botOptions,
     TimeProvider timeProvider) : ISourceReader
 {
+    private const string Accept =
+        "text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, text/plain;q=0.8, */*;q=0.5";
+
     public async Task<SourceReadResult> ReadAsync(SourceDefinition source, SourceState? state, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -65,8 +68,10 @@ internal sealed class SourceReader(
     {
         var client = httpClientFactory.CreateClient(SourceHttp.ClientName);
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        request.Headers.UserAgent.ParseAdd(SourceHttp.UserAgent);
-        request.Headers.Accept.ParseAdd("text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, text/plain;q=0.8, */*;q=0.5");
+
+        // Constant, valid values: added without parsing them again on every poll.
+        request.Headers.TryAddWithoutValidation("User-Agent", SourceHttp.UserAgent);
+        request.Headers.TryAddWithoutValidation("Accept", Accept);
         if (state?.ETag is { Length: > 0 } etag)
         {
             request.Headers.TryAddWithoutValidation("If-None-Match", etag);
@@ -104,7 +109,7 @@ internal sealed class SourceReader(
         }
 
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
-        var body = await BoundedBody.ReadAsync(stream, limits.MaxBodyBytes, ct);
+        using var body = await BoundedBody.ReadAsync(stream, limits.MaxBodyBytes, response.Content.Headers.ContentLength, ct);
         return Finish(source, state, body, response.Content.Headers.ContentType?.ToString(), response.RequestMessage?.RequestUri ?? uri,
             response.Content.Headers.LastModified, newEtag, newLastModified, maxAge);
     }
@@ -117,15 +122,16 @@ internal sealed class SourceReader(
             return new SourceReadResult.Failed($"no such file: {path}");
         }
 
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 81920, useAsync: true);
-        var body = await BoundedBody.ReadAsync(stream, limits.MaxBodyBytes, ct);
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0, useAsync: true);
+        using var body = await BoundedBody.ReadAsync(stream, limits.MaxBodyBytes, stream.Length, ct);
         return Finish(source, state, body, ContentTypeOf(path), null, null, null, null, null);
     }
 
-    private SourceReadResult Finish(SourceDefinition source, SourceState? state, byte[] body, string? contentType, Uri? baseUrl,
+    private SourceReadResult Finish(SourceDefinition source, SourceState? state, PooledBody body, string? contentType, Uri? baseUrl,
         DateTimeOffset? lastModified, string? etag, string? lastModifiedHeader, TimeSpan? maxAge)
     {
-        var hash = BodyHash.Of(body);
+        // An unchanged body (same hash as last time) is neither decoded nor parsed.
+        var hash = BodyHash.Of(body.Span);
         if (state is { Initialized: true } && string.Equals(state.BodyHash, hash, StringComparison.Ordinal))
         {
             return new SourceReadResult.Unchanged(etag, lastModifiedHeader) { MaxAge = maxAge };
@@ -134,7 +140,7 @@ internal sealed class SourceReader(
         var zoneId = source.TimeZone ?? botOptions.Value.TimeZone;
         var zone = TimeZones.TryFind(zoneId, out var found) ? found : TimeZoneInfo.Utc;
         var options = new ParseOptions(timeProvider.GetUtcNow(), zone, source.Format, source.Name) { LastModified = lastModified };
-        var snapshot = FeedParser.Parse(body, contentType, baseUrl, options);
+        var snapshot = FeedParser.Parse(body.Span, contentType, baseUrl, options);
         return new SourceReadResult.Snapshot(snapshot, etag, lastModifiedHeader, hash) { MaxAge = maxAge };
     }
 
