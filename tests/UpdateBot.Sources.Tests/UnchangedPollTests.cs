@@ -82,6 +82,70 @@ public sealed class UnchangedPollTests
         Assert.True(h.States["blog"]!.LastSuccess > recorded.LastSuccess);
     }
 
+    [Fact]
+    public async Task A_gzip_body_is_recognised_unchanged_by_its_compressed_bytes_or_else_by_its_inflated_bytes()
+    {
+        await using var h = await SourcesHarness.StartAsync(timeout: "00:00:30");
+        h.Server.Set("/live", FeedResponse.Text(
+            "<html><body><div><p><strong>Tuesday 28 June – 10:42</strong></p><p>Demo at 6pm.</p>" +
+            "<p><strong>Tuesday 28 June – 10:31</strong></p><p>A letter.</p></div></body></html>") with { Gzip = true });
+        var source = h.Source("/live");
+
+        var first = Assert.IsType<SourceReadResult.Snapshot>(await h.Reader.ReadAsync(source, null, CancellationToken.None));
+        Assert.Equal(2, first.Feed.Entries.Count);
+        var (raw, body) = BodyHash.Split(first.BodyHash);
+        Assert.NotNull(raw);
+        Assert.NotEqual(raw, body);
+
+        var state = new SourceState { SourceName = "blog", BodyHash = first.BodyHash, Initialized = true };
+        Assert.IsType<SourceReadResult.Unchanged>(await h.Reader.ReadAsync(source, state, CancellationToken.None));
+
+        // Compressed differently this time (as some servers do): the inflated body still matches.
+        var recompressed = state with { BodyHash = BodyHash.Join("x0", body!) };
+        Assert.IsType<SourceReadResult.Unchanged>(await h.Reader.ReadAsync(source, recompressed, CancellationToken.None));
+
+        // A body hash from before (or of a different body) means a parse.
+        var changed = state with { BodyHash = BodyHash.Join("x0", "x1") };
+        Assert.IsType<SourceReadResult.Snapshot>(await h.Reader.ReadAsync(source, changed, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("deflate-zlib")]
+    [InlineData("deflate-raw")]
+    [InlineData("br")]
+    public async Task Every_accepted_coding_inflates_to_the_original(string coding)
+    {
+        var original = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("<p>Demo at 6pm outside the town hall.</p>", 200)));
+        using var compressed = new MemoryStream();
+        await using (Stream writer = coding switch
+        {
+            "gzip" => new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true),
+            "deflate-zlib" => new System.IO.Compression.ZLibStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true),
+            "deflate-raw" => new System.IO.Compression.DeflateStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true),
+            _ => new System.IO.Compression.BrotliStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true),
+        })
+        {
+            await writer.WriteAsync(original);
+        }
+
+        Assert.True(ContentCoding.TryRead([coding.StartsWith("deflate", StringComparison.Ordinal) ? "deflate" : coding], out var kind));
+        compressed.Position = 0;
+        await using var inflating = ContentCoding.Decompress(kind, compressed);
+        using var body = await BoundedBody.ReadAsync(inflating, 1_000_000, null, CancellationToken.None);
+
+        Assert.True(body.Span.SequenceEqual(original));
+    }
+
+    [Fact]
+    public void Codings_we_did_not_ask_for_are_refused()
+    {
+        Assert.False(ContentCoding.TryRead(["zstd"], out _));
+        Assert.False(ContentCoding.TryRead(["gzip", "br"], out _));
+        Assert.True(ContentCoding.TryRead([], out var none));
+        Assert.Equal(BodyCoding.Identity, none);
+    }
+
     /// <summary>Hands out at most <paramref name="chunk"/> bytes per read, as a network stream does.</summary>
     private sealed class TrickleStream(byte[] data, int chunk) : MemoryStream(data)
     {

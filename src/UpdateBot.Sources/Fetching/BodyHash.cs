@@ -15,4 +15,13 @@ internal static class BodyHash
         XxHash128.Hash(body, hash);
         return "x" + Convert.ToHexStringLower(hash);
     }
+
+    /// <summary>The stored hash of a compressed body: its compressed bytes' hash, then its inflated bytes'.</summary>
+    public static string Join(string raw, string body) => raw + ":" + body;
+
+    public static (string? Raw, string? Body) Split(string? stored)
+    {
+        var colon = stored?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        return colon < 0 ? (null, stored) : (stored![..colon], stored[(colon + 1)..]);
+    }
 }

@@ -29,6 +29,9 @@ internal sealed class PooledBody : IDisposable
 
     public void Advance(int count) => Length += count;
 
+    /// <summary>The bytes as a read-only stream (valid until disposed).</summary>
+    public Stream AsStream() => new MemoryStream(buffer, 0, Length, writable: false);
+
     public void Dispose()
     {
         if (buffer.Length > 0)
