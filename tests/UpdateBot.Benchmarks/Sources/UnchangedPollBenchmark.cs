@@ -26,7 +26,7 @@ internal static class UnchangedPollBenchmark
         var file = Path.Combine(Path.GetTempPath(), $"updatebot-bench-{Environment.ProcessId}.html");
         await File.WriteAllBytesAsync(file, System.Text.Encoding.UTF8.GetBytes(SyntheticLiveBlog.Build(entries: 60, targetBytes: 100 * 1024)));
 
-        Console.WriteLine($"page: 100 KB live blog; feed site in process {site.Id}; {polls} polls per case; load average {FeedsBenchmark.LoadAverage()}");
+        Console.WriteLine($"page: 100 KB live blog; feed site in process {site.Id}; {Rounds} rounds of {polls} polls per case; load average {FeedsBenchmark.LoadAverage()}");
         var cases = new (string Name, string Url)[]
         {
             ("304 Not Modified (ETag)", new Uri(baseUrl, "/etag").AbsoluteUri),
@@ -34,7 +34,14 @@ internal static class UnchangedPollBenchmark
             ("200 gzip, same body hash", new Uri(baseUrl, "/same-gzip").AbsoluteUri),
             ("local file, same hash", file),
         };
-        var results = new List<(string Name, string Store, double Ms)>();
+        // One unmeasured pass over every case first: a long-running bot polls with code the JIT has long since
+        // optimised, while the first seconds of a process also pay for loading and compiling the HTTP stack.
+        foreach (var (_, url) in cases)
+        {
+            await MeasureAsync(url, "memory", polls / 2);
+        }
+
+        var results = new List<(string Name, string Store, List<double> Rounds)>();
         foreach (var store in new[] { "memory", "sqlite" })
         {
             foreach (var (name, url) in cases)
@@ -46,9 +53,10 @@ internal static class UnchangedPollBenchmark
         File.Delete(file);
         site.StandardInput.Close();
         await site.WaitForExitAsync();
-        foreach (var (name, store, ms) in results)
+        foreach (var (name, store, rounds) in results)
         {
-            Console.WriteLine($"{name,-26} {store,-7} store {ms,7:0.000} ms CPU per poll (target <= 0.2 ms) {Measure.Verdict(ms <= 0.2)}");
+            var median = rounds.Order().ElementAt(rounds.Count / 2);
+            Console.WriteLine($"{name,-26} {store,-7} store {median,7:0.000} ms CPU per poll (rounds {string.Join(" / ", rounds.Select(r => r.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)))}) (target <= 0.2 ms) {Measure.Verdict(median <= 0.2)}");
         }
 
         Console.WriteLine($"load average after: {FeedsBenchmark.LoadAverage()}");
@@ -72,7 +80,10 @@ internal static class UnchangedPollBenchmark
         return process;
     }
 
-    private static async Task<double> MeasureAsync(string url, string store, int polls)
+    private const int Rounds = 3;
+
+    /// <summary>CPU ms per poll in each of <see cref="Rounds"/> rounds of <paramref name="polls"/> polls.</summary>
+    private static async Task<List<double>> MeasureAsync(string url, string store, int polls)
     {
         var database = Path.Combine(Path.GetTempPath(), $"updatebot-poll-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
         var configuration = new ConfigurationBuilder()
@@ -109,16 +120,22 @@ internal static class UnchangedPollBenchmark
             await watcher.PollOnceAsync(source, 0, CancellationToken.None);
         }
 
-        GC.Collect();
+        var perPoll = new List<double>();
         using var process = Process.GetCurrentProcess();
-        var before = process.TotalProcessorTime;
-        for (var i = 0; i < polls; i++)
+        for (var round = 0; round < Rounds; round++)
         {
-            await watcher.PollOnceAsync(source, 0, CancellationToken.None);
+            GC.Collect();
+            process.Refresh();
+            var before = process.TotalProcessorTime;
+            for (var i = 0; i < polls; i++)
+            {
+                await watcher.PollOnceAsync(source, 0, CancellationToken.None);
+            }
+
+            process.Refresh();
+            perPoll.Add((process.TotalProcessorTime - before).TotalMilliseconds / polls);
         }
 
-        process.Refresh();
-        var perPoll = (process.TotalProcessorTime - before).TotalMilliseconds / polls;
         await provider.DisposeAsync();
         foreach (var path in new[] { database, database + "-wal", database + "-shm" }.Where(File.Exists))
         {
