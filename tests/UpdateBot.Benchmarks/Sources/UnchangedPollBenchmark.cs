@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using UpdateBot.Core.Configuration;
+using UpdateBot.Core.Operations;
 using UpdateBot.Core.Storage;
 using UpdateBot.Sources;
 using UpdateBot.Sources.Watching;
@@ -91,6 +92,7 @@ internal static class UnchangedPollBenchmark
             .Build();
         var services = new ServiceCollection()
             .AddLogging(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning))
+            .AddUpdateBotMetrics()
             .Configure<UpdateBotOptions>(o => o.Sources.Add(new SourceOptions { Name = "bench", Url = url }));
         if (store == "sqlite")
         {
