@@ -42,6 +42,8 @@ internal static class UnchangedPollBenchmark
             await MeasureAsync(url, "memory", polls / 2);
         }
 
+        await MeasureAsync(cases[0].Url, "sqlite", polls / 2);
+
         var results = new List<(string Name, string Store, List<double> Rounds)>();
         foreach (var store in new[] { "memory", "sqlite" })
         {
