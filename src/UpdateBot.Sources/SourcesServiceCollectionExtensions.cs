@@ -39,7 +39,8 @@ public static class SourcesServiceCollectionExtensions
                 var limits = provider.GetRequiredService<IOptions<SourceFetchOptions>>().Value;
                 return new SocketsHttpHandler
                 {
-                    AutomaticDecompression = DecompressionMethods.All,
+                    // The reader inflates bodies itself, after checking whether the compressed bytes changed.
+                    AutomaticDecompression = DecompressionMethods.None,
                     AllowAutoRedirect = limits.MaxRedirects > 0,
                     MaxAutomaticRedirections = Math.Max(1, limits.MaxRedirects),
                     ConnectTimeout = TimeSpan.FromSeconds(15),

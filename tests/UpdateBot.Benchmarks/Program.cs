@@ -16,6 +16,7 @@ return verb switch
     "events-query" => await EventsQueryBenchmark.Run(rest),
     "gazetteer-load" => GazetteerLoadBenchmark.Run(rest),
     DeliveryChild.Verb => await DeliveryChild.RunAsync(rest),
+    FeedSiteChild.Verb => await FeedSiteChild.RunAsync(),
     _ => Usage(),
 };
 
@@ -25,7 +26,7 @@ static int Usage()
         usage: dotnet run -c Release --project tests/UpdateBot.Benchmarks -- <verb> [options]
           extract            1 MB live-blog page with 500 entries: our extraction vs a bare AngleSharp parse (target <= 1.3x)
           feeds [dir]        RSS/Atom files: our parser vs python3-feedparser (target >= 10x faster), plus corpus agreement
-          unchanged-poll     CPU per unchanged poll (304, or same body hash) (target <= 0.2 ms)
+          unchanged-poll [n] CPU of this process per unchanged poll (304, or same body hash), feed site in a child process (target <= 0.2 ms)
           fanout --platform telegram|discord --destinations N   one entry to N chats through the real engine and adapter
           crash --platform telegram|discord --destinations N --kills K   SIGKILL the bot K times during a fan-out
           crash --store postgres --instances 3 --platform telegram|discord --destinations N

@@ -1,35 +1,41 @@
-using System.Buffers;
-
 namespace UpdateBot.Sources.Fetching;
 
-/// <summary>Reads a stream into memory, failing as soon as it passes the cap (so a 50 MB body or a gzip bomb never fills memory).</summary>
+/// <summary>
+/// Reads a stream into a pooled buffer, failing as soon as it passes the cap (so a 50 MB body or a gzip bomb never
+/// fills memory). With the expected length (Content-Length, a file's size) one buffer of that size is rented up front.
+/// </summary>
 internal static class BoundedBody
 {
-    public static async Task<byte[]> ReadAsync(Stream stream, long maxBytes, CancellationToken cancellationToken)
+    private const int DefaultCapacity = 64 * 1024;
+
+    public static async Task<PooledBody> ReadAsync(Stream stream, long maxBytes, long? expectedLength, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(81920);
+        // One byte more than expected, so the end of the stream is seen without growing the buffer.
+        var capacity = expectedLength is { } expected and >= 0 && expected < maxBytes ? (int)expected + 1 : (int)Math.Min(DefaultCapacity, maxBytes + 1);
+        var body = new PooledBody(capacity);
         try
         {
-            using var memory = new MemoryStream();
             while (true)
             {
-                var read = await stream.ReadAsync(buffer.AsMemory(0, buffer.Length), cancellationToken);
+                var free = body.Free();
+                var room = (int)Math.Min(free.Length, maxBytes + 1 - body.Length);
+                var read = await stream.ReadAsync(free[..room], cancellationToken);
                 if (read == 0)
                 {
-                    return memory.ToArray();
+                    return body;
                 }
 
-                if (memory.Length + read > maxBytes)
+                body.Advance(read);
+                if (body.Length > maxBytes)
                 {
                     throw new BodyTooLargeException($"body larger than {Describe(maxBytes)}");
                 }
-
-                memory.Write(buffer, 0, read);
             }
         }
-        finally
+        catch
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            body.Dispose();
+            throw;
         }
     }
 

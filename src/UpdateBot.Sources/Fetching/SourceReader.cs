@@ -19,6 +19,9 @@ internal sealed class SourceReader(
     IOptions<UpdateBotOptions> botOptions,
     TimeProvider timeProvider) : ISourceReader
 {
+    private const string Accept =
+        "text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, text/plain;q=0.8, */*;q=0.5";
+
     public async Task<SourceReadResult> ReadAsync(SourceDefinition source, SourceState? state, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -65,8 +68,11 @@ internal sealed class SourceReader(
     {
         var client = httpClientFactory.CreateClient(SourceHttp.ClientName);
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        request.Headers.UserAgent.ParseAdd(SourceHttp.UserAgent);
-        request.Headers.Accept.ParseAdd("text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, text/plain;q=0.8, */*;q=0.5");
+
+        // Constant, valid values: added without parsing them again on every poll.
+        request.Headers.TryAddWithoutValidation("User-Agent", SourceHttp.UserAgent);
+        request.Headers.TryAddWithoutValidation("Accept", Accept);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", ContentCoding.Accepted);
         if (state?.ETag is { Length: > 0 } etag)
         {
             request.Headers.TryAddWithoutValidation("If-None-Match", etag);
@@ -103,10 +109,39 @@ internal sealed class SourceReader(
             return new SourceReadResult.Failed($"body larger than {BoundedBody.Describe(limits.MaxBodyBytes)} (Content-Length {length})");
         }
 
+        if (!ContentCoding.TryRead(response.Content.Headers.ContentEncoding, out var coding))
+        {
+            return new SourceReadResult.Failed($"unsupported Content-Encoding '{string.Join(", ", response.Content.Headers.ContentEncoding)}'");
+        }
+
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
-        var body = await BoundedBody.ReadAsync(stream, limits.MaxBodyBytes, ct);
-        return Finish(source, state, body, response.Content.Headers.ContentType?.ToString(), response.RequestMessage?.RequestUri ?? uri,
-            response.Content.Headers.LastModified, newEtag, newLastModified, maxAge);
+        using var raw = await BoundedBody.ReadAsync(stream, limits.MaxBodyBytes, response.Content.Headers.ContentLength, ct);
+        var contentType = response.Content.Headers.ContentType?.ToString();
+        var baseUrl = response.RequestMessage?.RequestUri ?? uri;
+        if (coding == BodyCoding.Identity)
+        {
+            return Finish(source, state, raw, BodyHash.Of(raw.Span), contentType, baseUrl, response.Content.Headers.LastModified, newEtag, newLastModified, maxAge);
+        }
+
+        // A compressed body is recognised as unchanged by its compressed bytes, without inflating it. The stored hash
+        // also holds the inflated body's, so a server that compresses the same page differently each time is still
+        // recognised (after inflating), as before.
+        var rawHash = BodyHash.Of(raw.Span);
+        var stored = state is { Initialized: true } ? BodyHash.Split(state.BodyHash) : default;
+        if (string.Equals(stored.Raw, rawHash, StringComparison.Ordinal))
+        {
+            return new SourceReadResult.Unchanged(newEtag, newLastModified) { MaxAge = maxAge };
+        }
+
+        await using var inflating = ContentCoding.Decompress(coding, raw.AsStream());
+        using var body = await BoundedBody.ReadAsync(inflating, limits.MaxBodyBytes, null, ct);
+        var bodyHash = BodyHash.Of(body.Span);
+        if (string.Equals(stored.Body, bodyHash, StringComparison.Ordinal))
+        {
+            return new SourceReadResult.Unchanged(newEtag, newLastModified) { MaxAge = maxAge };
+        }
+
+        return Finish(source, state, body, BodyHash.Join(rawHash, bodyHash), contentType, baseUrl, response.Content.Headers.LastModified, newEtag, newLastModified, maxAge);
     }
 
     private async Task<SourceReadResult> ReadFileAsync(SourceDefinition source, SourceState? state, SourceFetchOptions limits, CancellationToken ct)
@@ -117,15 +152,15 @@ internal sealed class SourceReader(
             return new SourceReadResult.Failed($"no such file: {path}");
         }
 
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 81920, useAsync: true);
-        var body = await BoundedBody.ReadAsync(stream, limits.MaxBodyBytes, ct);
-        return Finish(source, state, body, ContentTypeOf(path), null, null, null, null, null);
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0, useAsync: true);
+        using var body = await BoundedBody.ReadAsync(stream, limits.MaxBodyBytes, stream.Length, ct);
+        return Finish(source, state, body, BodyHash.Of(body.Span), ContentTypeOf(path), null, null, null, null, null);
     }
 
-    private SourceReadResult Finish(SourceDefinition source, SourceState? state, byte[] body, string? contentType, Uri? baseUrl,
+    private SourceReadResult Finish(SourceDefinition source, SourceState? state, PooledBody body, string hash, string? contentType, Uri? baseUrl,
         DateTimeOffset? lastModified, string? etag, string? lastModifiedHeader, TimeSpan? maxAge)
     {
-        var hash = BodyHash.Of(body);
+        // An unchanged body (same hash as last time) is neither decoded nor parsed.
         if (state is { Initialized: true } && string.Equals(state.BodyHash, hash, StringComparison.Ordinal))
         {
             return new SourceReadResult.Unchanged(etag, lastModifiedHeader) { MaxAge = maxAge };
@@ -134,7 +169,7 @@ internal sealed class SourceReader(
         var zoneId = source.TimeZone ?? botOptions.Value.TimeZone;
         var zone = TimeZones.TryFind(zoneId, out var found) ? found : TimeZoneInfo.Utc;
         var options = new ParseOptions(timeProvider.GetUtcNow(), zone, source.Format, source.Name) { LastModified = lastModified };
-        var snapshot = FeedParser.Parse(body, contentType, baseUrl, options);
+        var snapshot = FeedParser.Parse(body.Span, contentType, baseUrl, options);
         return new SourceReadResult.Snapshot(snapshot, etag, lastModifiedHeader, hash) { MaxAge = maxAge };
     }
 

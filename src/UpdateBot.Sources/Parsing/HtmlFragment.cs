@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Globalization;
 using System.Net;
 using System.Text;
 using UpdateBot.Core.Entries;
@@ -28,24 +30,32 @@ internal static class HtmlFragment
 
         var scanner = new Scanner(html, baseUrl);
         scanner.Run();
-        return new Content(Normalise(scanner.Text.ToString()), scanner.Links.DistinctBy(l => l.Url).ToList(), scanner.Media.DistinctBy(m => m.Url).ToList());
+        return new Content(scanner.Text.ToString(), Distinct(scanner.Links, l => l.Url), Distinct(scanner.Media, m => m.Url));
     }
 
     /// <summary>Plain text: collapse spaces within lines, keep blank lines as paragraph breaks.</summary>
-    public static string Normalise(string text)
-    {
-        var paragraphs = text.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => string.Join('\n', p.Split('\n').Select(l => string.Join(' ', l.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).Where(l => l.Length > 0)))
-            .Where(p => p.Length > 0);
-        return string.Join("\n\n", paragraphs);
-    }
+    public static string Normalise(string text) => ParagraphText.Normalise(text);
+
+    private static List<T> Distinct<T>(List<T> items, Func<T, string> key) =>
+        items.Count <= 1 ? items : items.DistinctBy(key, StringComparer.Ordinal).ToList();
 
     private sealed class Scanner(string html, Uri? baseUrl)
     {
+        /// <summary>Lower-case names of common tags, so reading a tag allocates no string.</summary>
+        private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KnownNames = new Dictionary<string, string>(
+            ((string[])["a", "abbr", "address", "article", "aside", "b", "blockquote", "body", "br", "center", "cite", "code", "dd", "del", "details",
+                "dialog", "div", "dl", "dt", "em", "embed", "fieldset", "figcaption", "figure", "font", "footer", "form", "h1", "h2", "h3", "h4",
+                "h5", "h6", "header", "hr", "i", "iframe", "img", "ins", "kbd", "li", "main", "mark", "nav", "noscript", "object", "ol", "p",
+                "picture", "pre", "q", "s", "section", "small", "source", "span", "strike", "strong", "style", "sub", "summary", "sup", "svg",
+                "table", "tbody", "td", "template", "tfoot", "th", "thead", "time", "tr", "tt", "u", "ul", "video", "script"])
+            .ToDictionary(n => n, n => n, StringComparer.Ordinal)).GetAlternateLookup<ReadOnlySpan<char>>();
+
+        private static readonly SearchValues<char> ReferenceChars = SearchValues.Create("#0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
         private readonly Stack<(int Start, string Href)> openLinks = new();
         private int position;
 
-        public StringBuilder Text { get; } = new(html.Length);
+        public ParagraphText Text { get; } = new(html.Length / 2);
 
         public List<EntryLink> Links { get; } = [];
 
@@ -68,24 +78,72 @@ internal static class HtmlFragment
             }
         }
 
+        /// <summary>Character data: line breaks and tabs are spaces; character references are decoded.</summary>
         private void AppendText(ReadOnlySpan<char> raw)
         {
-            if (raw.IsEmpty)
+            while (!raw.IsEmpty)
             {
-                return;
+                var amp = raw.IndexOf('&');
+                Text.Append(amp < 0 ? raw : raw[..amp], htmlSpace: true);
+
+                if (amp < 0)
+                {
+                    return;
+                }
+
+                raw = raw[amp..];
+                raw = raw[AppendReference(raw)..];
+            }
+        }
+
+        /// <summary>Decodes the character reference at the start of <paramref name="raw"/> (which starts with '&amp;'); returns the characters used.</summary>
+        private int AppendReference(ReadOnlySpan<char> raw)
+        {
+            var semicolon = raw[..Math.Min(raw.Length, 34)].IndexOf(';');
+            if (semicolon < 2 || raw[1..semicolon].ContainsAnyExcept(ReferenceChars))
+            {
+                Text.Append('&');
+                return 1;
             }
 
-            var start = Text.Length;
-            foreach (var c in raw)
+            var name = raw[1..semicolon];
+            var length = semicolon + 1;
+            if (name[0] == '#')
             {
-                Text.Append(c is '\n' or '\r' or '\t' ? ' ' : c);
+                var hex = name.Length > 1 && name[1] is 'x' or 'X';
+                if (int.TryParse(name[(hex ? 2 : 1)..], hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture, out var code)
+                    && Rune.TryCreate(code, out var rune) && code != 0)
+                {
+                    Span<char> chars = stackalloc char[2];
+                    Text.Append(chars[..rune.EncodeToUtf16(chars)]);
+                    return length;
+                }
             }
 
-            if (raw.Contains('&'))
+            switch (name)
             {
-                var decoded = WebUtility.HtmlDecode(Text.ToString(start, Text.Length - start));
-                Text.Length = start;
-                Text.Append(decoded);
+                case "amp":
+                    Text.Append('&');
+                    return length;
+                case "lt":
+                    Text.Append('<');
+                    return length;
+                case "gt":
+                    Text.Append('>');
+                    return length;
+                case "quot":
+                    Text.Append('"');
+                    return length;
+                case "apos":
+                    Text.Append('\'');
+                    return length;
+                case "nbsp":
+                    Text.Append('\u00a0');
+                    return length;
+                default:
+                    // Anything else as WebUtility decodes it (an unknown name stays as written).
+                    Text.Append(WebUtility.HtmlDecode(raw[..length].ToString()));
+                    return length;
             }
         }
 
@@ -133,13 +191,7 @@ internal static class HtmlFragment
                 return;
             }
 
-            var name = html[nameStart..i].ToLowerInvariant();
-            var colon = name.LastIndexOf(':');
-            if (colon >= 0)
-            {
-                name = name[(colon + 1)..];
-            }
-
+            var name = TagName(html.AsSpan(nameStart, i - nameStart));
             var end = FindTagEnd(i);
             var attributes = html.AsSpan(i, Math.Max(0, end - i));
             position = Math.Min(html.Length, end + 1);
@@ -153,6 +205,28 @@ internal static class HtmlFragment
             }
         }
 
+        /// <summary>The lower-case local name (after any prefix) of a tag.</summary>
+        private static string TagName(ReadOnlySpan<char> raw)
+        {
+            var colon = raw.LastIndexOf(':');
+            if (colon >= 0)
+            {
+                raw = raw[(colon + 1)..];
+            }
+
+            if (raw.Length <= 16)
+            {
+                Span<char> lower = stackalloc char[raw.Length];
+                raw.ToLowerInvariant(lower);
+                if (KnownNames.TryGetValue(lower, out var known))
+                {
+                    return known;
+                }
+            }
+
+            return raw.ToString().ToLowerInvariant();
+        }
+
         private void Open(string name, ReadOnlySpan<char> attributes)
         {
             switch (name)
@@ -162,7 +236,7 @@ internal static class HtmlFragment
                     position = close < 0 ? html.Length : close;
                     return;
                 case "br":
-                    Text.Append('\n');
+                    Text.Line();
                     return;
                 case "img":
                     var src = Attribute(attributes, "src");
@@ -171,7 +245,7 @@ internal static class HtmlFragment
                         src = Attribute(attributes, "data-src");
                     }
 
-                    if (HtmlText.Absolute(src, baseUrl) is { } image)
+                    if (CanonicalUrl.Absolute(src, baseUrl) is { } image)
                     {
                         var alt = Attribute(attributes, "alt");
                         Media.Add(new EntryMedia(image, string.IsNullOrWhiteSpace(alt) ? null : WebUtility.HtmlDecode(alt).Trim()));
@@ -184,7 +258,7 @@ internal static class HtmlFragment
                 default:
                     if (HtmlBlockWalker.IsBlock(name))
                     {
-                        Text.Append("\n\n");
+                        Text.Paragraph();
                     }
 
                     return;
@@ -196,9 +270,9 @@ internal static class HtmlFragment
             if (name == "a" && openLinks.Count > 0)
             {
                 var (start, href) = openLinks.Pop();
-                if (HtmlText.Absolute(WebUtility.HtmlDecode(href), baseUrl) is { } url)
+                if (CanonicalUrl.Absolute(WebUtility.HtmlDecode(href), baseUrl) is { } url)
                 {
-                    var text = Normalise(Text.ToString(start, Text.Length - start)).Replace('\n', ' ');
+                    var text = Text.Substring(start).Trim().Replace('\n', ' ');
                     Links.Add(new EntryLink(text.Length > 0 ? text : url, url));
                 }
 
@@ -207,7 +281,7 @@ internal static class HtmlFragment
 
             if (HtmlBlockWalker.IsBlock(name))
             {
-                Text.Append("\n\n");
+                Text.Paragraph();
             }
         }
 

@@ -16,6 +16,7 @@ internal static class SyndicationParser
     private const string RdfNs = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
     private const string MediaNs = "http://search.yahoo.com/mrss/";
     private static readonly XNamespace Xml = XNamespace.Xml;
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static FeedSnapshot Parse(string text, Uri? baseUrl, PageContext page, string sourceName)
     {
@@ -315,23 +316,16 @@ internal static class SyndicationParser
     /// <summary>An Atom text construct: (value, isPlainText). xhtml content is its inner markup; base64 is decoded.</summary>
     private static (string? Value, bool IsText) AtomContent(XElement element, Uri? baseUrl)
     {
-        var type = element.Attribute("type")?.Value?.ToLowerInvariant();
+        var type = element.Attribute("type")?.Value?.Trim().ToLowerInvariant();
         var mode = element.Attribute("mode")?.Value?.ToLowerInvariant();
         if (element.Attribute("src")?.Value is { } src && element.IsEmpty && Resolve(src, baseUrl) is { } srcUrl)
         {
             return ("<a href=\"" + srcUrl.AbsoluteUri + "\">" + srcUrl.AbsoluteUri + "</a>", false);
         }
 
-        if (mode == "base64")
+        if (IsBase64(element, type, mode))
         {
-            try
-            {
-                return (Encoding.UTF8.GetString(Convert.FromBase64String(element.Value.Trim())), type is "text/plain" or "text");
-            }
-            catch (FormatException)
-            {
-                return (element.Value, true);
-            }
+            return Base64Content(element, type);
         }
 
         if (type is "xhtml" or "application/xhtml+xml" || mode == "xml" || (element.HasElements && type is null or "html" or "text/html"))
@@ -346,6 +340,50 @@ internal static class SyndicationParser
         }
 
         return (element.Value, false);
+    }
+
+    /// <summary>
+    /// Base64 in an Atom text construct, as feedparser reads it: Atom 0.3's mode="base64", or a type that is a media
+    /// type neither text/* nor XML (RFC 4287 4.1.3.3).
+    /// </summary>
+    private static bool IsBase64(XElement element, string? type, string? mode)
+    {
+        if (mode == "base64")
+        {
+            return true;
+        }
+
+        var ns = element.Name.NamespaceName;
+        return !string.IsNullOrEmpty(type) && (ns == AtomNs || ns.StartsWith("http://purl.org/atom", StringComparison.Ordinal))
+            && type is not "text" and not "html" and not "xhtml"
+            && !type.StartsWith("text/", StringComparison.Ordinal) && !type.EndsWith("+xml", StringComparison.Ordinal) && !type.EndsWith("/xml", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Decoded base64 content: HTML when its type says so, else plain text (Atom 0.3's default type is text/plain).
+    /// Text that is not base64 is kept as written; bytes that are not UTF-8 text (an image, say) are dropped.
+    /// </summary>
+    private static (string? Value, bool IsText) Base64Content(XElement element, string? type)
+    {
+        var isHtml = type is "html" or "text/html" or "xhtml" or "application/xhtml+xml";
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(element.Value.Trim());
+        }
+        catch (FormatException)
+        {
+            return (element.Value, !isHtml);
+        }
+
+        try
+        {
+            return (StrictUtf8.GetString(bytes), !isHtml);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, true);
+        }
     }
 
     private static string InnerXml(XElement element)
@@ -366,9 +404,14 @@ internal static class SyndicationParser
 
     private static string? TextValue(XElement element)
     {
-        var type = element.Attribute("type")?.Value?.ToLowerInvariant();
+        var type = element.Attribute("type")?.Value?.Trim().ToLowerInvariant();
         string value;
-        if (type is "html" or "text/html" or "xhtml" || element.HasElements)
+        if (IsBase64(element, type, element.Attribute("mode")?.Value?.ToLowerInvariant()))
+        {
+            var (decoded, isText) = Base64Content(element, type);
+            value = decoded is null ? "" : isText ? decoded : HtmlFragment.Convert(decoded, null).Text.Replace("\n\n", " ", StringComparison.Ordinal).Replace('\n', ' ');
+        }
+        else if (type is "html" or "text/html" or "xhtml" || element.HasElements)
         {
             var (raw, isText) = AtomContent(element, null);
             value = isText ? raw ?? "" : HtmlFragment.Convert(raw, null).Text.Replace("\n\n", " ", StringComparison.Ordinal).Replace('\n', ' ');

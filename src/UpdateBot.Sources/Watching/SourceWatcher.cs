@@ -154,13 +154,18 @@ public sealed class SourceWatcher(
         {
             case SourceReadResult.Unchanged unchanged:
             {
-                await states.SaveAsync(baseState with
+                var next = baseState with
                 {
                     ETag = unchanged.ETag ?? baseState.ETag,
                     LastModified = unchanged.LastModified ?? baseState.LastModified,
                     LastSuccess = now,
                     ConsecutiveFailures = 0,
-                }, ct);
+                };
+                if (SourceStateWrites.IsWorthSaving(state, next, now))
+                {
+                    await states.SaveAsync(next, ct);
+                }
+
                 var delay = PollSchedule.AfterSuccess(source, quiet + 1, result.MaxAge, result.RetryAfter);
                 SourcesLog.Unchanged(logger, source.Name, delay);
                 return (delay, quiet + 1);
