@@ -47,7 +47,7 @@ public sealed class UnchangedPollTests
     public void Only_the_poll_times_changing_is_not_worth_a_write_until_the_health_is_stale()
     {
         var stored = new SourceState { SourceName = "blog", ETag = "\"v1\"", Initialized = true, LastSuccess = Noon, LastAttempt = Noon };
-        var later = Noon.AddMinutes(1);
+        var later = Noon.AddSeconds(30);
         var next = stored with { LastSuccess = later, LastAttempt = later };
 
         Assert.False(SourceStateWrites.IsWorthSaving(stored, next, later));

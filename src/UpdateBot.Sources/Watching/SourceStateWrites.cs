@@ -10,7 +10,7 @@ namespace UpdateBot.Sources.Watching;
 /// </summary>
 internal static class SourceStateWrites
 {
-    public static readonly TimeSpan HealthRefresh = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan HealthRefresh = TimeSpan.FromMinutes(1);
 
     public static bool IsWorthSaving(SourceState? stored, SourceState next, DateTimeOffset now)
     {
