@@ -131,11 +131,7 @@ public sealed class PlatformDeliverer
                 if (now - claimedAt > options.LeaseDuration / 2)
                 {
                     // Do not send on a claim that may lapse while we wait: hand the rest back and claim afresh.
-                    foreach (var rest in jobs.Skip(i))
-                    {
-                        await queue.RetryAsync(rest.Id, Owner, now, null, cancellationToken);
-                    }
-
+                    await HandBackAsync(jobs, i, cancellationToken);
                     break;
                 }
 
@@ -155,6 +151,14 @@ public sealed class PlatformDeliverer
                 }
 
                 await throttle.WaitAsync(cancellationToken);
+                if (time.GetUtcNow() + Scheduler.GlobalWait() - claimedAt > options.LeaseDuration / 2)
+                {
+                    // The claim would be old by the time the rate lets this send go: hand the rest back, claim afresh.
+                    throttle.Release();
+                    await HandBackAsync(jobs, i, cancellationToken);
+                    break;
+                }
+
                 SendPermit permit;
                 try
                 {
@@ -164,6 +168,15 @@ public sealed class PlatformDeliverer
                 {
                     throttle.Release();
                     throw;
+                }
+
+                if (time.GetUtcNow() - claimedAt > options.LeaseDuration / 2)
+                {
+                    // A pause came in while waiting: the claim could lapse mid-send and another instance send too.
+                    permit.Dispose();
+                    throttle.Release();
+                    await HandBackAsync(jobs, i, cancellationToken);
+                    break;
                 }
 
                 sentAny = true;
@@ -176,6 +189,15 @@ public sealed class PlatformDeliverer
         }
 
         return sentAny;
+    }
+
+    private async Task HandBackAsync(IReadOnlyList<DeliveryJob> jobs, int from, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        foreach (var rest in jobs.Skip(from))
+        {
+            await queue.RetryAsync(rest.Id, Owner, now, null, cancellationToken);
+        }
     }
 
     private static async Task RunJobAsync(Func<Task> send, SendPermit permit, SemaphoreSlim throttle, CancellationToken cancellationToken)

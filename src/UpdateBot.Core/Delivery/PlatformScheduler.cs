@@ -70,6 +70,16 @@ public sealed class PlatformScheduler
         }
     }
 
+    /// <summary>How long the next send of any destination must wait for the global guards (zero: now).</summary>
+    public TimeSpan GlobalWait()
+    {
+        lock (gate)
+        {
+            var now = time.GetUtcNow();
+            return Max(global.WaitTime(now), WindowWait(now));
+        }
+    }
+
     /// <summary>
     /// Waits for a global permit, then takes it together with the destination's. Dispose the permit when the platform
     /// answered (or the call failed): until then the send counts as in flight.

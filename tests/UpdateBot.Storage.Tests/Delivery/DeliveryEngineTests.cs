@@ -215,6 +215,42 @@ public sealed class DeliveryEngineTests : IAsyncLifetime
         Assert.True(deliverer.Scheduler.TryAcquire(new ChatAddress("telegram", "9"), out _));
     }
 
+    [Fact]
+    public async Task A_job_whose_claim_aged_while_waiting_for_the_rate_is_handed_back_not_sent()
+    {
+        await Subscribe("1", "2", "3", "4");
+        var platform = new FakeChatPlatform("telegram", new PlatformLimits(0.6, 0, 0));
+        var deliverer = Deliverer(platform, new DeliveryOptions { InstanceId = "test", LeaseDuration = TimeSpan.FromSeconds(2), RateSafetyFactor = 1 });
+        await Commit(ChangeKind.Added, Entry("e1", "one a second"));
+
+        // One send per 1.67 s against a 2-second claim: the second would go out when the claim is about to lapse.
+        await RoundWithTimeMovingAsync(deliverer);
+        Assert.Equal(1, platform.Calls.Count(c => c.Kind == "send"));
+        Assert.Equal(3, (await db.Queue.CountAsync("telegram", default)).Pending);
+
+        for (var round = 0; round < 10 && (await db.Queue.CountAsync("telegram", default)).Pending > 0; round++)
+        {
+            await RoundWithTimeMovingAsync(deliverer);
+        }
+
+        Assert.Equal(["1", "2", "3", "4"], platform.Calls.Where(c => c.Kind == "send").Select(c => c.Chat.ChatId).Order());
+    }
+
+    private async Task RoundWithTimeMovingAsync(PlatformDeliverer deliverer)
+    {
+        using var cancel = new CancellationTokenSource();
+        var round = deliverer.RunRoundAsync(cancel.Token);
+        for (var step = 0; step < 400 && !round.IsCompleted; step++)
+        {
+            db.Time.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(5);
+        }
+
+        await cancel.CancelAsync();
+        await round.WaitAsync(TimeSpan.FromSeconds(10));
+        db.Time.Advance(TimeSpan.FromMilliseconds(500)); // the worker idles between rounds
+    }
+
     private PlatformDeliverer Deliverer(FakeChatPlatform platform, DeliveryOptions? options = null) => new(
         platform,
         db.Queue,
