@@ -14,6 +14,24 @@ internal static class ExtractBenchmark
         var options = new ParseOptions(new DateTimeOffset(2016, 6, 30, 0, 0, 0, TimeSpan.FromHours(1)), zone, "liveblog-html", "bench");
         var baseUrl = new Uri("https://bench.example.org/live");
 
+        if (Array.IndexOf(args, "--save-page") is var save and >= 0 && save + 1 < args.Length)
+        {
+            File.WriteAllText(args[save + 1], html);
+            return 0;
+        }
+
+        if (Array.IndexOf(args, "--profile") is var profile and >= 0 && profile + 1 < args.Length)
+        {
+            // A steady loop of our extraction only, for a sampling profiler (dotnet-trace) to attach to.
+            var until = DateTime.UtcNow.AddSeconds(int.Parse(args[profile + 1], System.Globalization.CultureInfo.InvariantCulture));
+            while (DateTime.UtcNow < until)
+            {
+                FeedParser.Parse(html, "text/html", baseUrl, options);
+            }
+
+            return 0;
+        }
+
         var check = FeedParser.Parse(html, "text/html", baseUrl, options);
         Console.WriteLine($"page: {Encoding.UTF8.GetByteCount(html) / 1024.0:0} KB, entries found: {check.Entries.Count} (expected 500)");
 
