@@ -45,12 +45,13 @@ public static class FeedParser
     private static FeedSnapshot ParseHtml(string text, string format, Uri? baseUrl, ParseOptions options, string sourceName)
     {
         var document = new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocument(text);
-        var metadata = PageMetadata.Read(document, options.Zone);
+        var scan = PageScan.Of(document);
+        var metadata = PageMetadata.Read(document, options.Zone, scan);
         var page = metadata.Context(options);
         var auto = format is "html" or "auto";
         if (auto || format == "jsonld")
         {
-            if (JsonLdParser.TryParse(document, page, baseUrl, sourceName) is { } jsonLd)
+            if (JsonLdParser.TryParse(document, scan, page, baseUrl, sourceName) is { } jsonLd)
             {
                 return jsonLd with { Title = jsonLd.Title ?? metadata.Title };
             }
@@ -58,7 +59,7 @@ public static class FeedParser
 
         if (auto || format == "microdata")
         {
-            if (MicrodataParser.TryParse(document, page, baseUrl, sourceName) is { } microdata)
+            if (MicrodataParser.TryParse(scan, page, baseUrl, sourceName) is { } microdata)
             {
                 return microdata with { Title = microdata.Title ?? metadata.Title };
             }
@@ -66,13 +67,13 @@ public static class FeedParser
 
         if (auto || format == "wordpress")
         {
-            if (WordPressHtmlParser.TryParse(document, page, baseUrl, sourceName) is { } wordpress)
+            if (WordPressHtmlParser.TryParse(scan, page, baseUrl, sourceName) is { } wordpress)
             {
                 return wordpress with { Title = wordpress.Title ?? metadata.Title };
             }
         }
 
-        return HtmlLiveBlogParser.Parse(document, metadata, page, baseUrl, sourceName);
+        return HtmlLiveBlogParser.Parse(document, metadata, page, baseUrl, sourceName, scan);
     }
 
     private static FeedSnapshot Empty(string format) => new(null, FeedKind.Unknown, format, []);
