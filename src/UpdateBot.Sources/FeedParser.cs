@@ -45,10 +45,12 @@ public static class FeedParser
     private static FeedSnapshot ParseHtml(string text, string format, Uri? baseUrl, ParseOptions options, string sourceName)
     {
         var document = new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocument(text);
+        var auto = format is "html" or "auto";
+
+        // One pass over the elements finds what every probe and the metadata reader look for.
         var scan = PageScan.Of(document);
         var metadata = PageMetadata.Read(document, options.Zone, scan);
         var page = metadata.Context(options);
-        var auto = format is "html" or "auto";
         if (auto || format == "jsonld")
         {
             if (JsonLdParser.TryParse(document, scan, page, baseUrl, sourceName) is { } jsonLd)

@@ -139,6 +139,11 @@ internal static class HtmlLiveBlogParser
         var depth = 0;
         for (var e = element; e is not null && e != root && depth < 4; e = e.ParentElement, depth++)
         {
+            if (e.Attributes.Length == 0)
+            {
+                continue;
+            }
+
             var names = (e.GetAttribute("class") + " " + e.Id + " " + e.GetAttribute("itemprop")).ToLowerInvariant();
             if (PageDateWords.Any(w => names.Contains(w, StringComparison.Ordinal)))
             {
