@@ -47,8 +47,11 @@ public static class FeedParser
         var document = new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocument(text);
         var auto = format is "html" or "auto";
 
-        // One pass over the elements finds what every probe and the metadata reader look for.
-        var scan = PageScan.Of(document);
+        // One pass over the page: the timestamp-headed reading of the body, and on the way what every format probe
+        // and the metadata reader look for. (A page in another format wastes the reading, the common case gains.)
+        var root = HtmlLiveBlogParser.Root(document);
+        List<HtmlBlock>? blocks = null;
+        var scan = PageScan.Of(document, root, s => blocks = HtmlLiveBlogParser.Walker(options.Zone, baseUrl).Walk(root, s));
         var metadata = PageMetadata.Read(document, options.Zone, scan);
         var page = metadata.Context(options);
         if (auto || format == "jsonld")
@@ -75,7 +78,7 @@ public static class FeedParser
             }
         }
 
-        return HtmlLiveBlogParser.Parse(document, metadata, page, baseUrl, sourceName, scan);
+        return HtmlLiveBlogParser.Parse(document, metadata, page, baseUrl, sourceName, scan, blocks);
     }
 
     private static FeedSnapshot Empty(string format) => new(null, FeedKind.Unknown, format, []);

@@ -39,6 +39,8 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
     private readonly List<EntryLink> links = [];
     private readonly List<EntryMedia> media = [];
 
+    private PageScan? scan;
+
     public List<HtmlBlock> Walk(IElement root)
     {
         var blocks = new List<HtmlBlock>();
@@ -46,10 +48,26 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
         return blocks;
     }
 
+    /// <summary>Walks <paramref name="root"/> and notes every element in it (skipped ones too) for the page scan.</summary>
+    public List<HtmlBlock> Walk(IElement root, PageScan pageScan)
+    {
+        scan = pageScan;
+        try
+        {
+            return Walk(root);
+        }
+        finally
+        {
+            scan = null;
+        }
+    }
+
     private Kind Visit(IElement element, List<HtmlBlock> blocks, ChromeChain? chrome)
     {
+        scan?.Note(element);
         if (HtmlText.IsSkipped(element))
         {
+            scan?.VisitSubtree(element);
             return Kind.Ignored;
         }
 

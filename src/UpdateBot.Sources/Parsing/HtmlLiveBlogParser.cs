@@ -10,10 +10,16 @@ namespace UpdateBot.Sources.Parsing;
 /// </summary>
 internal static class HtmlLiveBlogParser
 {
-    public static FeedSnapshot Parse(IDocument document, PageMetadata metadata, PageContext page, Uri? baseUrl, string sourceName, PageScan? scan = null)
+    /// <summary>The blocks of a page, as <see cref="Parse"/> reads them.</summary>
+    public static HtmlBlockWalker Walker(TimeZoneInfo zone, Uri? baseUrl) => new(zone, baseUrl, isChrome: ChromeFilter.IsChrome);
+
+    /// <summary>The part of the page the entries are looked for in.</summary>
+    public static IElement Root(IDocument document) => document.Body ?? document.DocumentElement;
+
+    public static FeedSnapshot Parse(IDocument document, PageMetadata metadata, PageContext page, Uri? baseUrl, string sourceName, PageScan? scan = null, List<HtmlBlock>? walked = null)
     {
-        var root = document.Body ?? document.DocumentElement;
-        var blocks = new HtmlBlockWalker(page.Zone, baseUrl, isChrome: ChromeFilter.IsChrome).Walk(root);
+        var root = Root(document);
+        var blocks = walked ?? Walker(page.Zone, baseUrl).Walk(root);
         var headings = new List<HtmlBlock>();
         for (var i = 0; i < blocks.Count; i++)
         {

@@ -21,18 +21,26 @@ internal sealed class PageScan
     /// <summary>How many <c>p</c> elements the page has.</summary>
     public int Paragraphs { get; private set; }
 
-    public static PageScan Of(IDocument document)
+    public static PageScan Of(IDocument document) => Of(document, null, null);
+
+    /// <summary>
+    /// Scans the page, leaving the subtree of <paramref name="walked"/> to <paramref name="walk"/>, which must call
+    /// <see cref="Note"/> on each of its elements in document order (or <see cref="VisitSubtree"/> where it does not
+    /// go itself): the page is then gone through once, not once for the scan and again for the text.
+    /// </summary>
+    public static PageScan Of(IDocument document, IElement? walked, Action<PageScan>? walk)
     {
         var scan = new PageScan();
         if (document.DocumentElement is { } root)
         {
-            scan.Visit(root);
+            scan.Visit(root, walked, walk);
         }
 
         return scan;
     }
 
-    private void Visit(IElement element)
+    /// <summary>Looks at one element (not its descendants).</summary>
+    public void Note(IElement element)
     {
         var name = element.LocalName;
         if (name == "p")
@@ -45,13 +53,36 @@ internal sealed class PageScan
         {
             Look(element, name, attributes);
         }
+    }
 
+    /// <summary>Looks at the descendants of an element.</summary>
+    public void VisitSubtree(IElement element)
+    {
         var children = element.ChildNodes;
         for (var i = 0; i < children.Length; i++)
         {
             if (children[i] is IElement child)
             {
-                Visit(child);
+                Visit(child, null, null);
+            }
+        }
+    }
+
+    private void Visit(IElement element, IElement? walked, Action<PageScan>? walk)
+    {
+        if (walk is not null && element == walked)
+        {
+            walk(this);
+            return;
+        }
+
+        Note(element);
+        var children = element.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
+        {
+            if (children[i] is IElement child)
+            {
+                Visit(child, walked, walk);
             }
         }
     }

@@ -55,6 +55,19 @@ internal static class PairedTiming
         return new Result(wallA, wallB, cpuA, cpuB);
     }
 
+    /// <summary>Median CPU milliseconds per run of one action, for breakdowns.</summary>
+    public static double CpuMilliseconds(Action action, int rounds, int perRound)
+    {
+        action();
+        var samples = new double[rounds];
+        for (var r = 0; r < rounds; r++)
+        {
+            samples[r] = Block(action, perRound).CpuMs;
+        }
+
+        return Median(samples);
+    }
+
     public static double Median(double[] values)
     {
         var sorted = values.Order().ToArray();
