@@ -5,7 +5,7 @@ namespace UpdateBot.Sources.Parsing;
 /// <summary>
 /// What the format probes look for, found in one pass over a page's elements instead of one document-wide
 /// selector query per probe. Each list is in document order and matches what its selector would match
-/// (AngleSharp compares attribute values ordinally, as this does).
+/// (AngleSharp compares attribute values ordinally, except those HTML lists as case-insensitive, such as type).
 /// </summary>
 internal sealed class PageScan
 {
@@ -101,7 +101,7 @@ internal sealed class PageScan
 
             switch (attribute.Name)
             {
-                case "type" when name == "script" && attribute.Value == "application/ld+json":
+                case "type" when name == "script" && attribute.Value.Equals("application/ld+json", StringComparison.OrdinalIgnoreCase):
                     JsonLdScripts.Add(element);
                     break;
                 case "itemtype" when LiveBlogPosting is null && attribute.Value.Contains("LiveBlogPosting", StringComparison.Ordinal):
