@@ -23,8 +23,9 @@ internal static class ExtractBenchmark
         if (Array.IndexOf(args, "--profile") is var profile and >= 0 && profile + 1 < args.Length)
         {
             // A steady loop of our extraction only, for a sampling profiler (dotnet-trace) to attach to.
-            var until = DateTime.UtcNow.AddSeconds(int.Parse(args[profile + 1], System.Globalization.CultureInfo.InvariantCulture));
-            while (DateTime.UtcNow < until)
+            var seconds = int.Parse(args[profile + 1], System.Globalization.CultureInfo.InvariantCulture);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            while (watch.Elapsed.TotalSeconds < seconds)
             {
                 FeedParser.Parse(html, "text/html", baseUrl, options);
             }
