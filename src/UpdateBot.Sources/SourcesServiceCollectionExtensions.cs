@@ -16,13 +16,19 @@ public static class SourcesServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the source reader (HTTP client with a timeout but no retries: the watcher's own backoff retries),
-    /// the timeline ingestor and the source watcher. The host binds UpdateBotOptions; the stores come from storage.
+    /// the timeline ingestor and the source watcher. The host binds UpdateBotOptions; the stores come from storage,
+    /// and with them the source leases that let several instances share one database (UpdateBot:SourceLeases).
     /// </summary>
     public static IServiceCollection AddUpdateBotSources(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<SourceFetchOptions>()
             .Bind(configuration.GetSection(SourceFetchOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<SourceLeaseOptions>()
+            .Bind(configuration.GetSection(SourceLeaseOptions.SectionName))
+            .PostConfigure(o => o.InstanceId = string.IsNullOrWhiteSpace(o.InstanceId) ? configuration["UpdateBot:Delivery:InstanceId"] : o.InstanceId)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);

@@ -27,4 +27,13 @@ internal sealed class SqlSourceLeaseStore(SqlDatabase database, TimeProvider tim
             .With("@s", SourceKey.Of(sourceName)).With("@o", owner);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    public async Task<int> ReleaseStaleSourceLeasesAsync(string ownerPrefix, string owner, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(ownerPrefix);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("DELETE FROM source_leases WHERE SUBSTR(owner, 1, @n) = @p AND owner <> @o")
+            .With("@n", ownerPrefix.Length).With("@p", ownerPrefix).With("@o", owner);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

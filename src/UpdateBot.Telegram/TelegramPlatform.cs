@@ -27,7 +27,7 @@ internal sealed class TelegramPlatform(
     public string Name => PlatformName;
 
     /// <summary>Telegram's documented ceilings: 30 messages/s per bot, 1/s per chat, 20/min per group.</summary>
-    public PlatformLimits Limits { get; } = new(30, 1, 20);
+    public PlatformLimits Limits { get; } = new(30, 1, 20, GroupIdPrefix: "-");
 
     public Task<SendResult> SendAsync(ChatAddress chat, OutgoingMessage message, string idempotencyKey, CancellationToken cancellationToken)
     {

@@ -28,6 +28,8 @@ static int Usage()
           unchanged-poll     CPU per unchanged poll (304, or same body hash) (target <= 0.2 ms)
           fanout --platform telegram|discord --destinations N   one entry to N chats through the real engine and adapter
           crash --platform telegram|discord --destinations N --kills K   SIGKILL the bot K times during a fan-out
+          crash --store postgres --instances 3 --platform telegram|discord --destinations N
+                             three bot processes on one PostgreSQL ($UPDATEBOT_TEST_POSTGRES); one is SIGKILLed mid-fan-out
           memory --subscriptions N                               peak RSS of the bot fanning out to N subscriptions
           events-query [count]   /events with 10,000 known events, in process (target p99 <= 10 ms)
           gazetteer-load [n]     time and memory of loading the shipped gazetteer (target <= 1 s, <= 40 MB)

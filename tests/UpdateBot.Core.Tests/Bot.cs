@@ -5,6 +5,7 @@ using UpdateBot.Core.Chats;
 using UpdateBot.Core.Commands;
 using UpdateBot.Core.Entries;
 using UpdateBot.Core.Moderation;
+using UpdateBot.Core.Places;
 using UpdateBot.Core.Storage;
 using UpdateBot.Core.Tests.Fakes;
 
@@ -15,7 +16,7 @@ internal sealed class Bot : IDisposable
 {
     private readonly ServiceProvider provider;
 
-    public Bot(Dictionary<string, string?>? settings = null)
+    public Bot(Dictionary<string, string?>? settings = null, bool withPlaces = true)
     {
         Timeline = new RecordingTimelineWriter(Entries);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>
@@ -24,7 +25,13 @@ internal sealed class Bot : IDisposable
             ["UpdateBot:Sources:0:Url"] = "https://example.org/live",
             ["UpdateBot:Moderators:Telegram:0"] = "42",
         }).Build();
-        provider = new ServiceCollection()
+        var services = new ServiceCollection();
+        if (withPlaces)
+        {
+            services.AddSingleton<IPlaceDirectory>(Places).AddSingleton<IDestinationHomePlaces>(Homes);
+        }
+
+        provider = services
             .AddLogging()
             .AddSingleton<TimeProvider>(Time)
             .AddSingleton<IEntryStore>(Entries)
@@ -50,6 +57,10 @@ internal sealed class Bot : IDisposable
     public InMemorySourceStateStore SourceStates { get; } = new();
 
     public FixedBacklog Backlog { get; } = new();
+
+    public FakePlaceDirectory Places { get; } = new();
+
+    public InMemoryDestinationHomePlaces Homes { get; } = new();
 
     public ICommandHandler Commands => provider.GetRequiredService<ICommandHandler>();
 

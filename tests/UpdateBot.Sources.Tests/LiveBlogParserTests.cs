@@ -131,6 +131,37 @@ public sealed class LiveBlogParserTests
     }
 
     [Fact]
+    public void A_feature_with_one_time_stamp_above_its_story_is_an_article_not_an_entry_without_words()
+    {
+        const string html = """
+            <html><head><meta property="og:type" content="article"></head><body>
+            <header><h1>Inside the longest strike</h1><p class="byline">By A Reporter</p>
+            <p class="time__stamp">10:00 GMT Thursday, 05 January 2017</p></header>
+            <figure><img src="/pic.jpg"><figcaption>Pickets at dawn.</figcaption></figure>
+            <div class="story"><p>It began with a letter.</p><p>Then a vote.</p><p>Then the gates closed.</p><p>And so on.</p></div>
+            </body></html>
+            """;
+
+        var snapshot = ParseText(html, "2017-01-06T00:00:00Z");
+
+        Assert.DoesNotContain(snapshot.Entries, e => e.Text.Length == 0 && e.Title is null && e.Media.Count == 0);
+        Assert.Equal(FeedKind.Article, snapshot.Kind);
+    }
+
+    [Fact]
+    public void A_kick_off_time_with_nothing_under_it_is_not_an_entry()
+    {
+        const string html = """
+            <html><body><div class="match"><span class="team">Leeds</span><span class="team">Hull</span>
+            <p class="match-status__time">20:00</p></div></body></html>
+            """;
+
+        var snapshot = ParseText(html, "2026-11-24T12:00:00Z");
+
+        Assert.Empty(snapshot.Entries);
+    }
+
+    [Fact]
     public void Json_ld_live_blog_updates_are_entries_with_their_own_ids()
     {
         var snapshot = Parse("liveblog-jsonld.html", "2024-06-01T00:00:00Z", baseUrl: "https://news.example.org/live");

@@ -236,7 +236,7 @@ public sealed class TelegramPlatformTests
     {
         await using var bot = await BotHarness.StartAsync(start: false);
 
-        Assert.Equal(new PlatformLimits(30, 1, 20), bot.Platform.Limits);
+        Assert.Equal(new PlatformLimits(30, 1, 20, "-"), bot.Platform.Limits);
         Assert.Equal("telegram", bot.Platform.Name);
     }
 

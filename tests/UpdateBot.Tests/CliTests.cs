@@ -63,6 +63,33 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task ParseOfAnArticleSaysItIsNotALiveBlogAndPrintsNoEntries()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"updatebot-{Guid.NewGuid():N}.html");
+        await File.WriteAllTextAsync(path, """
+            <html><head><meta property="og:type" content="article"><title>Inside the longest strike</title></head><body>
+            <header><h1>Inside the longest strike</h1><p class="time__stamp">10:00 GMT Thursday, 05 January 2017</p></header>
+            <div class="story"><p>It began with a letter.</p><p>Then a vote.</p><p>Then the gates closed.</p><p>And so on.</p></div>
+            </body></html>
+            """);
+        try
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+
+            var code = await BotCli.RunAsync(["parse", path, "--now", "2017-01-06T00:00:00Z"], output, error);
+
+            Assert.Equal(0, code);
+            Assert.Equal("", output.ToString());
+            Assert.Equal("Note: this page is an article, not a live blog; it has no entries.", error.ToString().Trim());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task ParseOfAMissingFileSaysSoInOneLine()
     {
         var error = new StringWriter();

@@ -10,9 +10,10 @@ namespace UpdateBot.Core.Delivery;
 
 /// <summary>
 /// Works through one platform's outbox: claims the head job of up to BatchSize chats (one each, oldest first, breaking
-/// ahead), waits for the platform's rate gates, sends, edits or deletes, and records the outcome. A job is only marked
-/// done after the platform confirmed it, so a crash can repeat at most the sends in flight (Concurrency, default 1;
-/// Discord's nonce makes its repeats harmless).
+/// ahead), prepares each (reads, filters, composes) while the previous send is in flight, waits for the platform's rate
+/// gates, sends, edits or deletes, and records the outcome. A job is only marked done after the platform confirmed it,
+/// and the next send starts only once that is recorded, so a crash can repeat at most the sends in flight (Concurrency,
+/// default 1; Discord's nonce makes its repeats harmless). Jobs settled without a platform call use no rate permit.
 /// </summary>
 public sealed class PlatformDeliverer
 {
@@ -121,53 +122,67 @@ public sealed class PlatformDeliverer
         var inFlight = new List<Task>();
         var concurrency = options.ConcurrencyFor(platform.Name);
         using var throttle = new SemaphoreSlim(concurrency, concurrency);
-        for (var i = 0; i < jobs.Count; i++)
+        try
         {
-            var job = jobs[i];
-            var now = time.GetUtcNow();
-            if (now - claimedAt > options.LeaseDuration / 2)
+            for (var i = 0; i < jobs.Count; i++)
             {
-                // Do not send on a claim that may lapse while we wait: hand the rest back and claim afresh.
-                foreach (var rest in jobs.Skip(i))
+                var job = jobs[i];
+                var now = time.GetUtcNow();
+                if (now - claimedAt > options.LeaseDuration / 2)
                 {
-                    await queue.RetryAsync(rest.Id, Owner, now, null, cancellationToken);
+                    // Do not send on a claim that may lapse while we wait: hand the rest back and claim afresh.
+                    foreach (var rest in jobs.Skip(i))
+                    {
+                        await queue.RetryAsync(rest.Id, Owner, now, null, cancellationToken);
+                    }
+
+                    break;
                 }
 
-                break;
-            }
+                var wait = Scheduler.DestinationWait(job.Chat);
+                if (wait > TimeSpan.Zero)
+                {
+                    // This chat must wait; the others in the round go on (fairness: no chat holds the worker).
+                    await queue.RetryAsync(job.Id, Owner, now + wait, null, cancellationToken);
+                    continue;
+                }
 
-            var wait = Scheduler.DestinationWait(job.Chat);
-            if (wait > TimeSpan.Zero)
-            {
-                // This chat must wait; the others in the round go on (fairness: no chat holds the worker).
-                await queue.RetryAsync(job.Id, Owner, now + wait, null, cancellationToken);
-                continue;
-            }
+                // Everything but the platform call is done here, while the previous send is still in flight: between
+                // two sends there is only the recording of the first.
+                if (await PrepareAsync(job, cancellationToken) is not { } send)
+                {
+                    continue;
+                }
 
-            await throttle.WaitAsync(cancellationToken);
-            try
-            {
-                await Scheduler.AcquireAsync(job.Chat, cancellationToken);
-            }
-            catch
-            {
-                throttle.Release();
-                throw;
-            }
+                await throttle.WaitAsync(cancellationToken);
+                SendPermit permit;
+                try
+                {
+                    permit = await Scheduler.AcquireAsync(job.Chat, cancellationToken);
+                }
+                catch
+                {
+                    throttle.Release();
+                    throw;
+                }
 
-            sentAny = true;
-            inFlight.Add(RunJobAsync(job, throttle, cancellationToken));
+                sentAny = true;
+                inFlight.Add(RunJobAsync(send, permit, throttle, cancellationToken));
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(inFlight);
         }
 
-        await Task.WhenAll(inFlight);
         return sentAny;
     }
 
-    private async Task RunJobAsync(DeliveryJob job, SemaphoreSlim throttle, CancellationToken cancellationToken)
+    private static async Task RunJobAsync(Func<Task> send, SendPermit permit, SemaphoreSlim throttle, CancellationToken cancellationToken)
     {
         try
         {
-            await ProcessAsync(job, cancellationToken);
+            await send();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -175,16 +190,20 @@ public sealed class PlatformDeliverer
         }
         finally
         {
+            permit.Dispose();
             throttle.Release();
         }
     }
 
-    private async Task ProcessAsync(DeliveryJob job, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads and decides what <paramref name="job"/> needs: the platform call to make (with the recording of its
+    /// outcome), or null when the job was settled without one (filtered out, already shown, nothing to delete).
+    /// </summary>
+    private async Task<Func<Task>?> PrepareAsync(DeliveryJob job, CancellationToken cancellationToken)
     {
         if (job.Backlog > options.DigestThreshold && !job.Breaking && job.Change != ChangeKind.Removed)
         {
-            await DigestAsync(job, cancellationToken);
-            return;
+            return () => DigestAsync(job, cancellationToken);
         }
 
         if (job.Change == ChangeKind.Removed)
@@ -193,18 +212,20 @@ public sealed class PlatformDeliverer
             if (shown is null)
             {
                 await queue.CompleteAsync(job, Owner, null, cancellationToken);
-                return;
+                return null;
             }
 
-            var deleted = await CallAsync(() => platform.DeleteAsync(job.Chat, shown.MessageIds, cancellationToken));
-            await HandleAsync(job, deleted, null, cancellationToken);
-            return;
+            return async () =>
+            {
+                var deleted = await CallAsync(() => platform.DeleteAsync(job.Chat, shown.MessageIds, cancellationToken));
+                await HandleAsync(job, deleted, null, cancellationToken);
+            };
         }
 
         if (await LoadAsync(job.SourceName, job.EntryId, job.ContentHash, cancellationToken) is not var (hash, entry))
         {
             await FailAsync(job, "the entry is no longer in the store", cancellationToken);
-            return;
+            return null;
         }
 
         job = job with { ContentHash = hash };
@@ -215,15 +236,17 @@ public sealed class PlatformDeliverer
             if (shown is not null && shown.ContentHash == hash)
             {
                 await queue.CompleteAsync(job, Owner, null, cancellationToken);
-                return;
+                return null;
             }
 
             if (shown is not null)
             {
                 var message = EntryComposer.Compose(entry, zone, ChangeKind.Updated);
-                var edited = await CallAsync(() => platform.EditAsync(job.Chat, shown.MessageIds, message, cancellationToken));
-                await HandleAsync(job, edited, edited.MessageIds.Count > 0 ? edited.MessageIds : shown.MessageIds, cancellationToken);
-                return;
+                return async () =>
+                {
+                    var edited = await CallAsync(() => platform.EditAsync(job.Chat, shown.MessageIds, message, cancellationToken));
+                    await HandleAsync(job, edited, edited.MessageIds.Count > 0 ? edited.MessageIds : shown.MessageIds, cancellationToken);
+                };
             }
         }
 
@@ -231,12 +254,15 @@ public sealed class PlatformDeliverer
         {
             // The chat's filters (keywords, --near) leave this entry out.
             await queue.CompleteAsync(job, Owner, null, cancellationToken);
-            return;
+            return null;
         }
 
         var composed = EntryComposer.Compose(entry, zone, job.Change);
-        var sent = await CallAsync(() => platform.SendAsync(job.Chat, composed, job.IdempotencyKey, cancellationToken));
-        await HandleAsync(job, sent, sent.MessageIds, cancellationToken);
+        return async () =>
+        {
+            var sent = await CallAsync(() => platform.SendAsync(job.Chat, composed, job.IdempotencyKey, cancellationToken));
+            await HandleAsync(job, sent, sent.MessageIds, cancellationToken);
+        };
     }
 
     private async Task DigestAsync(DeliveryJob head, CancellationToken cancellationToken)

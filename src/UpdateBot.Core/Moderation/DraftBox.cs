@@ -14,7 +14,7 @@ public sealed class DraftBox(TimeProvider time)
 
     private readonly ConcurrentDictionary<string, Draft> drafts = new(StringComparer.Ordinal);
 
-    public Draft Add(UserRef author, Entry entry)
+    public Draft Add(UserRef author, Entry entry, PostArea? area = null)
     {
         var now = time.GetUtcNow();
         foreach (var stale in drafts.Where(d => d.Value.Expires <= now).Select(d => d.Key).ToList())
@@ -22,7 +22,7 @@ public sealed class DraftBox(TimeProvider time)
             drafts.TryRemove(stale, out _);
         }
 
-        var draft = new Draft(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)), author, entry, now + Lifetime);
+        var draft = new Draft(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)), author, entry, now + Lifetime) { Area = area };
         drafts[draft.Id] = draft;
         return draft;
     }

@@ -11,4 +11,11 @@ public interface ISourceLeaseStore
 
     /// <summary>Gives the lease up early (clean shutdown) so another instance can take over at once.</summary>
     Task ReleaseSourceLeaseAsync(string sourceName, string owner, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Frees the leases held by owners whose name starts with <paramref name="ownerPrefix"/> other than
+    /// <paramref name="owner"/>: what an earlier process of the same instance left behind when it was killed, so a
+    /// restarted instance polls at once instead of waiting for its own old leases to expire. Returns how many.
+    /// </summary>
+    Task<int> ReleaseStaleSourceLeasesAsync(string ownerPrefix, string owner, CancellationToken cancellationToken);
 }

@@ -116,6 +116,9 @@ internal static class HtmlLiveBlogParser
             ChromeText.TrimTrailing(raw[^1].Paragraphs);
         }
 
+        // A time with nothing under it (a byline's date, a kick-off time) is not an entry.
+        raw.RemoveAll(r => r.Title is null && r.Media.Count == 0 && r.Paragraphs.TrueForAll(p => p.Length == 0));
+
         var kind = FeedKind.LiveBlog;
         if (raw.Count > 0 && raw.All(r => IsTeaser(r, baseUrl)))
         {

@@ -22,8 +22,12 @@ public sealed class SourceWatcher(
     TimeProvider timeProvider,
     ILogger<SourceWatcher> logger,
     IWebSubSubscriptions? webSub = null,
-    UpdateBotMetrics? metrics = null) : BackgroundService
+    UpdateBotMetrics? metrics = null,
+    ISourceLeaseStore? leaseStore = null,
+    IOptions<SourceLeaseOptions>? leaseOptions = null) : BackgroundService
 {
+    private readonly SourceLeases leases = new(leaseStore, leaseOptions?.Value ?? new SourceLeaseOptions(), timeProvider, logger);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var sources = SourceDefinitions.From(options.Value);
@@ -34,10 +38,29 @@ public sealed class SourceWatcher(
         }
 
         SourcesLog.Watching(logger, sources.Count);
+        if (leases.Active)
+        {
+            // Let the host finish starting before the first database call.
+            await Task.Yield();
+            await leases.StartAsync(stoppingToken);
+        }
+
         await Task.WhenAll(sources.Select(source => WatchAsync(source, stoppingToken)));
     }
 
     private async Task WatchAsync(SourceDefinition source, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await WatchLoopAsync(source, stoppingToken);
+        }
+        finally
+        {
+            await leases.ReleaseAsync(source);
+        }
+    }
+
+    private async Task WatchLoopAsync(SourceDefinition source, CancellationToken stoppingToken)
     {
         // Let the host finish starting before the first fetch.
         await Task.Yield();
@@ -47,7 +70,10 @@ public sealed class SourceWatcher(
             TimeSpan delay;
             try
             {
-                (delay, quiet) = await PollOnceAsync(source, quiet, stoppingToken);
+                // Several instances on one database: only the lease holder polls; the others look again an interval later.
+                (delay, quiet) = await leases.TryHoldAsync(source, stoppingToken)
+                    ? await PollOnceAsync(source, quiet, stoppingToken)
+                    : (source.PollInterval, 0);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -64,13 +90,33 @@ public sealed class SourceWatcher(
 
             try
             {
-                await Task.Delay(delay, timeProvider, stoppingToken);
+                await WaitAsync(source, delay, stoppingToken);
             }
             catch (OperationCanceledException)
             {
                 return;
             }
         }
+    }
+
+    /// <summary>Waits for the next poll; a lease holder renews its lease on the way when the wait is long.</summary>
+    private async Task WaitAsync(SourceDefinition source, TimeSpan delay, CancellationToken stoppingToken)
+    {
+        if (leases.Active && leases.Holds(source.Name))
+        {
+            var renewEvery = leases.RenewEvery(source);
+            while (delay > renewEvery)
+            {
+                await Task.Delay(renewEvery, timeProvider, stoppingToken);
+                delay -= renewEvery;
+                if (!await leases.RenewAsync(source, stoppingToken))
+                {
+                    return;
+                }
+            }
+        }
+
+        await Task.Delay(delay, timeProvider, stoppingToken);
     }
 
     /// <summary>Polls every configured source once, one after another: the one-shot run (--once) and scripts.</summary>

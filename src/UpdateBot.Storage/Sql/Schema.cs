@@ -4,7 +4,8 @@ namespace UpdateBot.Storage.Sql;
 /// The schema, as numbered migrations shared by SQLite and PostgreSQL (only the identity column differs).
 /// Times are Unix milliseconds; flags are 0/1 integers; source names are matched on their lower-case key.
 /// Append new migrations; never edit an applied one. The last migration orders the job indexes as claims read them
-/// (priority DESC, id), so a claim walks the index and stops instead of sorting every pending job.
+/// (priority DESC, id), so a claim walks the index and stops instead of sorting every pending job. Migration 5 indexes
+/// messages and jobs by entry, so an edit or retraction finds the chats an entry reached without a scan.
 /// </summary>
 internal static class Schema
 {
@@ -106,6 +107,10 @@ internal static class Schema
         DROP INDEX ix_jobs_destination;
         CREATE INDEX ix_jobs_queue ON delivery_jobs (platform, status, priority DESC, id);
         CREATE INDEX ix_jobs_destination ON delivery_jobs (platform, chat_id, status, priority DESC, id)
+        """,
+        """
+        CREATE INDEX ix_delivered_entry ON delivered_messages (source_key, entry_id);
+        CREATE INDEX ix_jobs_entry ON delivery_jobs (entry_id)
         """,
     ];
 }

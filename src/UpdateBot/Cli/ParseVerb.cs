@@ -15,7 +15,9 @@ internal static class ParseVerb
 
         if (snapshot.Kind == FeedKind.Article)
         {
-            await error.WriteLineAsync("Note: this page is an article, not a live blog; entries shown are its teasers.");
+            await error.WriteLineAsync(snapshot.Entries.Count == 0
+                ? "Note: this page is an article, not a live blog; it has no entries."
+                : "Note: this page is an article, not a live blog; entries shown are its teasers.");
         }
         else if (snapshot.Entries.Count == 0)
         {

@@ -26,8 +26,10 @@ internal static class BotUnderTest
         {
             ["UpdateBot:Storage:Provider"] = storageProvider ?? "Sqlite",
             ["UpdateBot:Storage:ConnectionString"] = connectionString ?? $"Data Source={databaseFile}",
-            ["UpdateBot:Delivery:InstanceId"] = "bench",
         };
+
+        // One id for every run of the single bot (a restart takes its claims back); several instances bring their own.
+        settings.TryAdd("UpdateBot:Delivery:InstanceId", "bench");
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(logLevel);
         builder.Services.AddUpdateBotCore(builder.Configuration);

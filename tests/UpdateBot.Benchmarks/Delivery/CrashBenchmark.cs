@@ -15,6 +15,11 @@ internal static class CrashBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var options = new BenchArgs(args);
+        if (options.Text("store", "sqlite").Equals("postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            return await MultiInstanceCrashBenchmark.RunAsync(args);
+        }
+
         var platform = options.Platform();
         var destinations = options.Number("destinations", 1000);
         var kills = options.Number("kills", 20);

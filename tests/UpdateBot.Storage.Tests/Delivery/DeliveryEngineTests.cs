@@ -193,6 +193,28 @@ public sealed class DeliveryEngineTests : IAsyncLifetime
         Assert.Equal(["1", "2", "3"], platform.Calls.Select(c => c.Chat.ChatId).Order());
     }
 
+    [Fact]
+    public async Task Entries_a_chat_filters_out_are_settled_without_a_send_or_a_rate_permit()
+    {
+        foreach (var chat in new[] { "1", "2", "3", "4" })
+        {
+            await db.Subscriptions.SubscribeAsync(
+                new Subscription { Chat = new ChatAddress("telegram", chat), SourceName = "live", Filter = new SubscriptionFilter { Keywords = ["strike"] } },
+                default);
+        }
+
+        var platform = new FakeChatPlatform("telegram", new PlatformLimits(30, 1, 20, "-"));
+        var deliverer = Deliverer(platform);
+        await Commit(ChangeKind.Added, Entry("e1", "a quiet morning in the square"));
+
+        // Fake time stands still: had each filtered job waited for a permit (one per 34 ms), the round would never end.
+        await deliverer.RunRoundAsync(default).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Empty(platform.Calls);
+        Assert.Equal(0, (await db.Queue.CountAsync("telegram", default)).Pending);
+        Assert.True(deliverer.Scheduler.TryAcquire(new ChatAddress("telegram", "9"), out _));
+    }
+
     private PlatformDeliverer Deliverer(FakeChatPlatform platform, DeliveryOptions? options = null) => new(
         platform,
         db.Queue,

@@ -76,6 +76,83 @@ public sealed class PlatformSchedulerTests
         Assert.Equal(TimeSpan.Zero, scheduler.DestinationWait(b));
     }
 
+    [Fact]
+    public void A_sender_that_wakes_late_keeps_the_configured_pace_and_never_exceeds_the_ceiling()
+    {
+        var time = new FakeTimeProvider(Start);
+        var scheduler = new PlatformScheduler(new PlatformLimits(30, 1, 20, "-"), 0.98, time);
+        var times = new List<DateTimeOffset>();
+        for (var i = 0; i < 1000; i++)
+        {
+            // Each sleep ends 1.5 ms after the permit was due, as timers do.
+            while (!scheduler.TryAcquire(new ChatAddress("telegram", $"{i}"), out var wait))
+            {
+                time.Advance(wait + TimeSpan.FromMilliseconds(1.5));
+            }
+
+            times.Add(time.GetUtcNow());
+        }
+
+        var seconds = (times[^1] - times[0]).TotalSeconds;
+        Assert.InRange(999 / seconds, 29.0, 29.4 + 1e-6); // without catching up it would be 1 / (34.0 + 1.5 ms) = 28.2/s
+        Assert.True(MaxInWindow(times, TimeSpan.FromSeconds(1)) <= 30);
+    }
+
+    [Fact]
+    public void A_send_counts_against_the_window_from_its_start_until_a_second_after_its_answer()
+    {
+        var time = new FakeTimeProvider(Start);
+        var scheduler = new PlatformScheduler(new PlatformLimits(30, 0, 0), 1, time);
+        var permits = new List<SendPermit>();
+        for (var i = 0; i < 30; i++)
+        {
+            SendPermit? permit;
+            while (!scheduler.TryStart(new ChatAddress("telegram", $"{i}"), out var wait, out permit))
+            {
+                time.Advance(wait);
+            }
+
+            permits.Add(permit);
+        }
+
+        // Paced, the 31st would be due now; but 30 sends are still unanswered.
+        time.Advance(TimeSpan.FromMilliseconds(34));
+        Assert.False(scheduler.TryStart(new ChatAddress("telegram", "x"), out _, out _));
+
+        permits.ForEach(p => p.Dispose());
+        Assert.False(scheduler.TryStart(new ChatAddress("telegram", "x"), out var afterAnswers, out _));
+        Assert.Equal(TimeSpan.FromSeconds(1), afterAnswers);
+        time.Advance(afterAnswers);
+        Assert.True(scheduler.TryStart(new ChatAddress("telegram", "x"), out _, out _));
+    }
+
+    [Fact]
+    public void Only_groups_are_held_to_the_per_minute_limit()
+    {
+        var time = new FakeTimeProvider(Start);
+        var scheduler = new PlatformScheduler(new PlatformLimits(30, 1, 20, "-"), 0.98, time);
+        var person = new ChatAddress("telegram", "4242");
+        var group = new ChatAddress("telegram", "-1001234");
+        var sends = new Dictionary<ChatAddress, List<DateTimeOffset>> { [person] = [], [group] = [] };
+
+        while (time.GetUtcNow() < Start.AddMinutes(2))
+        {
+            var ready = sends.Keys.FirstOrDefault(c => scheduler.DestinationWait(c) == TimeSpan.Zero);
+            if (ready is null)
+            {
+                time.Advance(sends.Keys.Min(scheduler.DestinationWait));
+                continue;
+            }
+
+            Acquire(scheduler, time, ready);
+            sends[ready].Add(time.GetUtcNow());
+        }
+
+        Assert.True(MaxInWindow(sends[group], TimeSpan.FromMinutes(1)) <= 20);
+        Assert.True(MaxInWindow(sends[person], TimeSpan.FromMinutes(1)) > 50); // about one a second
+        Assert.True(MaxInWindow(sends[person], TimeSpan.FromSeconds(1)) <= 1);
+    }
+
     private static void Acquire(PlatformScheduler scheduler, FakeTimeProvider time, ChatAddress chat)
     {
         while (!scheduler.TryAcquire(chat, out var wait))

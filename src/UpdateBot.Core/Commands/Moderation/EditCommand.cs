@@ -4,7 +4,10 @@ using UpdateBot.Core.Storage;
 
 namespace UpdateBot.Core.Commands.Moderation;
 
-/// <summary>/edit &lt;id&gt; &lt;text&gt;: replaces a breaking entry's text in every chat it reached.</summary>
+/// <summary>
+/// /edit &lt;id&gt; &lt;text&gt;: replaces a breaking entry's text in every chat it reached (delivered, or still queued),
+/// and nowhere else: an entry posted "--near" a place stays in its area.
+/// </summary>
 internal sealed class EditCommand(IEntryStore entries, ITimelineWriter timeline, IAuditLog audit) : ICommand
 {
     public CommandDefinition Definition { get; } = new("edit", "Correct a breaking entry everywhere it was posted")
@@ -36,7 +39,10 @@ internal sealed class EditCommand(IEntryStore entries, ITimelineWriter timeline,
         var edited = entry with { Text = text, Updated = context.Now };
         await audit.RecordAsync(new AuditRecord(context.Now, context.Inbound.User, "edit", entry.Id, PostCommand.Shorten(text)), cancellationToken);
         await timeline.CommitAsync(
-            new TimelineBatch(entry.SourceName, [new TimelineChange(ChangeKind.Updated, edited, Deliver: true)], new Dictionary<string, int>()),
+            new TimelineBatch(
+                entry.SourceName,
+                [new TimelineChange(ChangeKind.Updated, edited, Deliver: true) { Scope = DeliveryScope.AlreadyReached }],
+                new Dictionary<string, int>()),
             cancellationToken);
         return CommandResponse.Reply($"Edited {entry.Id}: every chat it reached will show the new text.");
     }

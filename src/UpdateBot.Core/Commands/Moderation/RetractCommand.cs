@@ -24,7 +24,7 @@ internal sealed class RetractCommand(IEntryStore entries, ITimelineWriter timeli
 
         await audit.RecordAsync(new AuditRecord(context.Now, context.Inbound.User, "retract", entry.Id, PostCommand.Shorten(entry.Text)), cancellationToken);
         await timeline.CommitAsync(
-            new TimelineBatch(entry.SourceName, [new TimelineChange(ChangeKind.Removed, entry, Deliver: true)], new Dictionary<string, int>()),
+            new TimelineBatch(entry.SourceName, [new TimelineChange(ChangeKind.Removed, entry, Deliver: true) { Scope = DeliveryScope.AlreadyReached }], new Dictionary<string, int>()),
             cancellationToken);
         return CommandResponse.Reply($"Retracted {entry.Id}: it is being withdrawn from every chat it reached.");
     }
