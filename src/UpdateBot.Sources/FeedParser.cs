@@ -45,12 +45,18 @@ public static class FeedParser
     private static FeedSnapshot ParseHtml(string text, string format, Uri? baseUrl, ParseOptions options, string sourceName)
     {
         var document = new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocument(text);
-        var metadata = PageMetadata.Read(document, options.Zone);
-        var page = metadata.Context(options);
         var auto = format is "html" or "auto";
+
+        // One pass over the page: the timestamp-headed reading of the body, and on the way what every format probe
+        // and the metadata reader look for. (A page in another format wastes the reading, the common case gains.)
+        var root = HtmlLiveBlogParser.Root(document);
+        List<HtmlBlock>? blocks = null;
+        var scan = PageScan.Of(document, root, s => blocks = HtmlLiveBlogParser.Walker(options.Zone, baseUrl).Walk(root, s));
+        var metadata = PageMetadata.Read(document, options.Zone, scan);
+        var page = metadata.Context(options);
         if (auto || format == "jsonld")
         {
-            if (JsonLdParser.TryParse(document, page, baseUrl, sourceName) is { } jsonLd)
+            if (JsonLdParser.TryParse(document, scan, page, baseUrl, sourceName) is { } jsonLd)
             {
                 return jsonLd with { Title = jsonLd.Title ?? metadata.Title };
             }
@@ -58,7 +64,7 @@ public static class FeedParser
 
         if (auto || format == "microdata")
         {
-            if (MicrodataParser.TryParse(document, page, baseUrl, sourceName) is { } microdata)
+            if (MicrodataParser.TryParse(scan, page, baseUrl, sourceName) is { } microdata)
             {
                 return microdata with { Title = microdata.Title ?? metadata.Title };
             }
@@ -66,13 +72,13 @@ public static class FeedParser
 
         if (auto || format == "wordpress")
         {
-            if (WordPressHtmlParser.TryParse(document, page, baseUrl, sourceName) is { } wordpress)
+            if (WordPressHtmlParser.TryParse(scan, page, baseUrl, sourceName) is { } wordpress)
             {
                 return wordpress with { Title = wordpress.Title ?? metadata.Title };
             }
         }
 
-        return HtmlLiveBlogParser.Parse(document, metadata, page, baseUrl, sourceName);
+        return HtmlLiveBlogParser.Parse(document, metadata, page, baseUrl, sourceName, scan, blocks);
     }
 
     private static FeedSnapshot Empty(string format) => new(null, FeedKind.Unknown, format, []);

@@ -33,22 +33,42 @@ internal static class ChromeFilter
                 break;
         }
 
-        if (element.Attributes.Length == 0)
+        var attributes = element.Attributes;
+        if (attributes.Length == 0)
         {
             return false;
         }
 
-        if (element.HasAttribute("hidden") || element.GetAttribute("aria-hidden") == "true")
+        // One look at each attribute (an HTML parser leaves at most one of each name, in lower case).
+        string? className = null;
+        string? id = null;
+        for (var i = 0; i < attributes.Length; i++)
         {
-            return true;
+            if (attributes[i] is not { } attribute)
+            {
+                continue;
+            }
+
+            switch (attribute.Name)
+            {
+                case "hidden":
+                    return true;
+                case "aria-hidden" when attribute.Value == "true":
+                    return true;
+                case "role" when attribute.Value is "navigation" or "banner" or "contentinfo" or "complementary" or "dialog" or "alertdialog" or "menu" or "menubar" or "search":
+                    return true;
+                case "class":
+                    className = attribute.Value;
+                    break;
+                case "id":
+                    id = attribute.Value;
+                    break;
+                default:
+                    break;
+            }
         }
 
-        if (element.GetAttribute("role") is { } role && role is "navigation" or "banner" or "contentinfo" or "complementary" or "dialog" or "alertdialog" or "menu" or "menubar" or "search")
-        {
-            return true;
-        }
-
-        return HasChromeWord(element.GetAttribute("class")) || HasChromeWord(element.GetAttribute("id")) || IsAnchorList(element);
+        return HasChromeWord(className) || HasChromeWord(id) || IsAnchorList(element);
     }
 
     private static bool HasChromeWord(string? value)
@@ -108,7 +128,21 @@ internal static class ChromeFilter
             return false;
         }
 
-        var items = element.Children.Where(c => c.LocalName == "li").ToList();
-        return items.Count > 0 && items.All(li => li.QuerySelector("a[href^='#']") is not null);
+        var items = 0;
+        var children = element.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
+        {
+            if (children[i] is IElement { LocalName: "li" } li)
+            {
+                if (li.QuerySelector("a[href^='#']") is null)
+                {
+                    return false;
+                }
+
+                items++;
+            }
+        }
+
+        return items > 0;
     }
 }

@@ -182,22 +182,34 @@ internal static class DateResolver
 
         if ((page.Published ?? page.Modified) is { } reference)
         {
+            // The nearest of the day in the reference's year and the years either side (the earlier on a tie),
+            // preferring one whose weekday matches.
             var refDay = DateOnly.FromDateTime(ToLocal(reference, page.Zone));
-            var candidates = new[] { refDay.Year - 1, refDay.Year, refDay.Year + 1 }
-                .Select(y => Make(y, month, day))
-                .Where(d => d is not null)
-                .Select(d => d!.Value)
-                .OrderBy(d => Math.Abs(d.DayNumber - refDay.DayNumber))
-                .ToList();
-            var matching = candidates.Where(d => parts.Weekday is null || d.DayOfWeek == parts.Weekday).ToList();
-            if (matching.Count > 0)
+            DateOnly? nearest = null;
+            DateOnly? nearestMatching = null;
+            for (var y = refDay.Year - 1; y <= refDay.Year + 1; y++)
             {
-                return matching[0];
+                if (Make(y, month, day) is not { } candidate)
+                {
+                    continue;
+                }
+
+                var distance = Math.Abs(candidate.DayNumber - refDay.DayNumber);
+                if (nearest is null || distance < Math.Abs(nearest.Value.DayNumber - refDay.DayNumber))
+                {
+                    nearest = candidate;
+                }
+
+                if ((parts.Weekday is null || candidate.DayOfWeek == parts.Weekday) &&
+                    (nearestMatching is null || distance < Math.Abs(nearestMatching.Value.DayNumber - refDay.DayNumber)))
+                {
+                    nearestMatching = candidate;
+                }
             }
 
-            if (candidates.Count > 0)
+            if ((nearestMatching ?? nearest) is { } chosen)
             {
-                return candidates[0];
+                return chosen;
             }
         }
 

@@ -8,8 +8,8 @@ internal static class EntryAssembler
     public static IReadOnlyList<Entry> Assemble(IReadOnlyList<RawEntry> raw, PageContext page, string sourceName)
     {
         var times = DateResolver.Resolve(raw.Select(r => r.Timestamp).ToList(), page).Select(t => TimestampParts.Localize(t, page.Zone)).ToArray();
-        var texts = raw.Select(r => string.Join("\n\n", r.Paragraphs.Where(p => p.Length > 0))).ToList();
-        var ids = EntryIds.MakeUnique(raw.Select((r, i) => r.OwnId ?? EntryIds.Derive(times[i], (r.Title + " " + texts[i]).Trim())));
+        var texts = raw.Select(r => JoinParagraphs(r.Paragraphs)).ToList();
+        var ids = EntryIds.MakeUnique(raw.Select((r, i) => r.OwnId ?? EntryIds.Derive(times[i], r.Title, texts[i])));
         var entries = new List<(Entry Entry, int Index)>(raw.Count);
         for (var i = 0; i < raw.Count; i++)
         {
@@ -31,6 +31,46 @@ internal static class EntryAssembler
         }
 
         return NewestFirst(entries);
+    }
+
+    /// <summary>The non-empty paragraphs with a blank line between each, copied once.</summary>
+    private static string JoinParagraphs(List<string> paragraphs)
+    {
+        var length = 0;
+        var count = 0;
+        foreach (var p in paragraphs)
+        {
+            if (p.Length > 0)
+            {
+                length += p.Length + (count++ > 0 ? 2 : 0);
+            }
+        }
+
+        if (count <= 1)
+        {
+            return count == 0 ? "" : paragraphs.First(p => p.Length > 0);
+        }
+
+        return string.Create(length, paragraphs, static (span, list) =>
+        {
+            var at = 0;
+            foreach (var p in list)
+            {
+                if (p.Length == 0)
+                {
+                    continue;
+                }
+
+                if (at > 0)
+                {
+                    span[at++] = '\n';
+                    span[at++] = '\n';
+                }
+
+                p.AsSpan().CopyTo(span[at..]);
+                at += p.Length;
+            }
+        });
     }
 
     /// <summary>Newest first; entries with the same time keep the page's reading order (newest-first pages) or its reverse.</summary>

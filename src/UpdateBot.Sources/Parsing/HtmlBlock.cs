@@ -20,7 +20,7 @@ internal sealed class HtmlBlock(IElement element, string text)
     /// <summary>The chrome elements around this block, if any (see <see cref="ChromeFilter"/>).</summary>
     public ChromeChain? Chrome { get; init; }
 
-    public List<EntryLink> Links { get; init; } = [];
+    public IReadOnlyList<EntryLink> Links { get; init; } = [];
 
-    public List<EntryMedia> Media { get; init; } = [];
+    public IReadOnlyList<EntryMedia> Media { get; init; } = [];
 }

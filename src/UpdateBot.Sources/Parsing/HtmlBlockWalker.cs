@@ -33,6 +33,14 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
         _ => false,
     };
 
+    // One text buffer and one pair of link/media lists serve every block of the walk; a block gets its own lists
+    // only when it has links or media.
+    private readonly TextCollapser text = new();
+    private readonly List<EntryLink> links = [];
+    private readonly List<EntryMedia> media = [];
+
+    private PageScan? scan;
+
     public List<HtmlBlock> Walk(IElement root)
     {
         var blocks = new List<HtmlBlock>();
@@ -40,10 +48,26 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
         return blocks;
     }
 
+    /// <summary>Walks <paramref name="root"/> and notes every element in it (skipped ones too) for the page scan.</summary>
+    public List<HtmlBlock> Walk(IElement root, PageScan pageScan)
+    {
+        scan = pageScan;
+        try
+        {
+            return Walk(root);
+        }
+        finally
+        {
+            scan = null;
+        }
+    }
+
     private Kind Visit(IElement element, List<HtmlBlock> blocks, ChromeChain? chrome)
     {
+        scan?.Note(element);
         if (HtmlText.IsSkipped(element))
         {
+            scan?.VisitSubtree(element);
             return Kind.Ignored;
         }
 
@@ -53,26 +77,29 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
         }
 
         var hasBlockChild = false;
-        var runStart = -1;
-        List<INode>? run = null;
+
+        // The current run of inline content: children [runFrom, i) of this element, placed at blocks[runAt].
+        var runFrom = -1;
+        var runAt = 0;
+
         // Index the child list: AngleSharp's NextSibling scans the parent's children, quadratic on long pages.
         var children = element.ChildNodes;
         for (var i = 0; i < children.Length; i++)
         {
             var child = children[i];
-            if (child is IElement childElement)
+            var type = child.NodeType;
+            if (type == NodeType.Element)
             {
-                var insertAt = blocks.Count;
-                var kind = Visit(childElement, blocks, chrome);
+                var kind = Visit((IElement)child, blocks, chrome);
                 if (kind == Kind.Block)
                 {
                     hasBlockChild = true;
-                    if (run is { Count: > 0 })
+                    if (runFrom >= 0)
                     {
-                        FlushRun(element, run, blocks, runStart < 0 ? insertAt : runStart, chrome);
+                        FlushRun(element, children, runFrom, i, blocks, runAt, chrome);
                     }
 
-                    runStart = -1;
+                    runFrom = -1;
                     continue;
                 }
 
@@ -81,25 +108,23 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
                     continue;
                 }
             }
-            else if (child is not IText)
+            else if (type != NodeType.Text)
             {
                 continue;
             }
 
-            run ??= [];
-            if (run.Count == 0)
+            if (runFrom < 0)
             {
-                runStart = blocks.Count;
+                runFrom = i;
+                runAt = blocks.Count;
             }
-
-            run.Add(child);
         }
 
         if (hasBlockChild)
         {
-            if (run is { Count: > 0 })
+            if (runFrom >= 0)
             {
-                FlushRun(element, run, blocks, blocks.Count, chrome);
+                FlushRun(element, children, runFrom, children.Length, blocks, blocks.Count, chrome);
             }
 
             return Kind.Block;
@@ -114,59 +139,86 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
         return Kind.Block;
     }
 
-    private void FlushRun(IElement parent, List<INode> run, List<HtmlBlock> blocks, int index, ChromeChain? chrome)
+    private void FlushRun(IElement parent, INodeList children, int from, int to, List<HtmlBlock> blocks, int index, ChromeChain? chrome)
     {
-        var links = new List<EntryLink>();
-        var media = new List<EntryMedia>();
-        var text = HtmlText.Extract(run, baseUrl, links, media);
-        run.Clear();
-        if (text.Length == 0 && media.Count == 0)
+        // Ignored children and comments in the run add no text, as before.
+        for (var i = from; i < to; i++)
         {
+            HtmlText.Append(children[i], text, baseUrl, links, media, pre: false);
+        }
+
+        var content = text.Take();
+        if (content.Length == 0 && media.Count == 0)
+        {
+            links.Clear();
             return;
         }
 
-        var block = Classify(parent, text, links, media, chrome, leaf: false);
+        var block = Classify(parent, content, chrome, leaf: false);
         blocks.Insert(Math.Min(index, blocks.Count), block);
     }
 
     private void AddLeaf(IElement element, List<HtmlBlock> blocks, ChromeChain? chrome)
     {
-        var links = new List<EntryLink>();
-        var media = new List<EntryMedia>();
-        var text = HtmlText.Extract(element, baseUrl, links, media);
-        if (text.Length == 0 && media.Count == 0 && !(detectTimestamps && HasMachineTime(element)))
+        var content = HtmlText.Extract(element, text, baseUrl, links, media);
+        if (content.Length == 0 && media.Count == 0 && !(detectTimestamps && HasMachineTime(element)))
         {
+            links.Clear();
             return;
         }
 
-        blocks.Add(Classify(element, text, links, media, chrome, leaf: true));
+        blocks.Add(Classify(element, content, chrome, leaf: true));
     }
 
-    private HtmlBlock Classify(IElement element, string text, List<EntryLink> links, List<EntryMedia> media, ChromeChain? chrome, bool leaf)
+    /// <summary>The links and media gathered for the block being made, handed over (the shared lists start over).</summary>
+    private (IReadOnlyList<EntryLink> Links, IReadOnlyList<EntryMedia> Media) TakeLinksAndMedia()
+    {
+        IReadOnlyList<EntryLink> l = links.Count == 0 ? [] : links.ToArray();
+        IReadOnlyList<EntryMedia> m = media.Count == 0 ? [] : media.ToArray();
+        links.Clear();
+        media.Clear();
+        return (l, m);
+    }
+
+    private HtmlBlock Classify(IElement element, string content, ChromeChain? chrome, bool leaf)
     {
         var isHeading = element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
-        if (!detectTimestamps || text.Length > MaxMachineHeadingLength)
+        if (!detectTimestamps || content.Length > MaxMachineHeadingLength)
         {
-            return new HtmlBlock(element, text) { IsHeading = isHeading, Chrome = chrome, Links = links, Media = media };
+            return Paragraph(element, content, isHeading, chrome);
         }
 
         var machine = leaf ? MachineTime(element) : null;
-        if (text.Length <= TimestampText.MaxLength && TimestampText.TryParse(text, zone, out var parts))
+        if (content.Length <= TimestampText.MaxLength && TimestampText.TryParse(content, zone, out var parts))
         {
-            return new HtmlBlock(element, text) { Timestamp = Refine(parts, machine), Chrome = chrome };
+            DropLinksAndMedia();
+            return new HtmlBlock(element, content) { Timestamp = Refine(parts, machine), Chrome = chrome };
         }
 
         if (machine?.Instant is not null)
         {
             // A short line with a machine-readable time: "7m ago", "20:22 Jane Doe", "00:17 (IST) Feb 26".
-            var rest = RemoveTimeText(element, text);
+            var rest = RemoveTimeText(element, content);
             if (rest.Length <= MaxBylineLength)
             {
-                return new HtmlBlock(element, text) { Timestamp = machine, Byline = rest.Length > 0 && !LooksRelative(rest) ? rest : null, Chrome = chrome };
+                DropLinksAndMedia();
+                return new HtmlBlock(element, content) { Timestamp = machine, Byline = rest.Length > 0 && !LooksRelative(rest) ? rest : null, Chrome = chrome };
             }
         }
 
-        return new HtmlBlock(element, text) { IsHeading = isHeading, Chrome = chrome, Links = links, Media = media };
+        return Paragraph(element, content, isHeading, chrome);
+    }
+
+    private HtmlBlock Paragraph(IElement element, string content, bool isHeading, ChromeChain? chrome)
+    {
+        var (blockLinks, blockMedia) = TakeLinksAndMedia();
+        return new HtmlBlock(element, content) { IsHeading = isHeading, Chrome = chrome, Links = blockLinks, Media = blockMedia };
+    }
+
+    private void DropLinksAndMedia()
+    {
+        links.Clear();
+        media.Clear();
     }
 
     private static TimestampParts Refine(TimestampParts parts, TimestampParts? machine)
@@ -215,10 +267,10 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
             return own;
         }
 
-        var children = element.Children;
+        var children = element.ChildNodes;
         for (var i = 0; i < children.Length; i++)
         {
-            if (MachineTime(children[i]) is { } found)
+            if (children[i] is IElement child && MachineTime(child) is { } found)
             {
                 return found;
             }

@@ -245,7 +245,7 @@ internal static class HtmlFragment
                         src = Attribute(attributes, "data-src");
                     }
 
-                    if (CanonicalUrl.Absolute(src, baseUrl) is { } image)
+                    if (HtmlText.Absolute(src, baseUrl) is { } image)
                     {
                         var alt = Attribute(attributes, "alt");
                         Media.Add(new EntryMedia(image, string.IsNullOrWhiteSpace(alt) ? null : WebUtility.HtmlDecode(alt).Trim()));
@@ -270,7 +270,7 @@ internal static class HtmlFragment
             if (name == "a" && openLinks.Count > 0)
             {
                 var (start, href) = openLinks.Pop();
-                if (CanonicalUrl.Absolute(WebUtility.HtmlDecode(href), baseUrl) is { } url)
+                if (HtmlText.Absolute(WebUtility.HtmlDecode(href), baseUrl) is { } url)
                 {
                     var text = Text.Substring(start).Trim().Replace('\n', ' ');
                     Links.Add(new EntryLink(text.Length > 0 ? text : url, url));

@@ -10,12 +10,33 @@ namespace UpdateBot.Sources.Parsing;
 /// </summary>
 internal static class HtmlLiveBlogParser
 {
-    public static FeedSnapshot Parse(IDocument document, PageMetadata metadata, PageContext page, Uri? baseUrl, string sourceName)
+    /// <summary>The blocks of a page, as <see cref="Parse"/> reads them.</summary>
+    public static HtmlBlockWalker Walker(TimeZoneInfo zone, Uri? baseUrl) => new(zone, baseUrl, isChrome: ChromeFilter.IsChrome);
+
+    /// <summary>The part of the page the entries are looked for in.</summary>
+    public static IElement Root(IDocument document) => document.Body ?? document.DocumentElement;
+
+    public static FeedSnapshot Parse(IDocument document, PageMetadata metadata, PageContext page, Uri? baseUrl, string sourceName, PageScan? scan = null, List<HtmlBlock>? walked = null)
     {
-        var root = document.Body ?? document.DocumentElement;
-        var blocks = new HtmlBlockWalker(page.Zone, baseUrl, isChrome: ChromeFilter.IsChrome).Walk(root);
-        blocks = blocks.Select(b => b.Timestamp is not null && IsPageDate(b.Element, root) ? new HtmlBlock(b.Element, b.Text) { Chrome = b.Chrome } : b).ToList();
-        var headings = blocks.Where(b => b.Timestamp is not null).ToList();
+        var root = Root(document);
+        var blocks = walked ?? Walker(page.Zone, baseUrl).Walk(root);
+        var headings = new List<HtmlBlock>();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var b = blocks[i];
+            if (b.Timestamp is null)
+            {
+                continue;
+            }
+
+            if (IsPageDate(b.Element, root))
+            {
+                blocks[i] = new HtmlBlock(b.Element, b.Text) { Chrome = b.Chrome };
+                continue;
+            }
+
+            headings.Add(b);
+        }
 
         // Chrome that holds most of the headings is the live blog itself (a "widget" class, say), not chrome.
         var chromeCounts = new Dictionary<IElement, int>();
@@ -40,13 +61,21 @@ internal static class HtmlLiveBlogParser
             return false;
         }
 
-        blocks = blocks.Where(b => !IsChrome(b)).ToList();
-        var kept = blocks.Where(b => b.Timestamp is not null).Select(b => b.Element).ToList();
+        blocks.RemoveAll(IsChrome);
+        var kept = new List<IElement>();
+        foreach (var block in blocks)
+        {
+            if (block.Timestamp is not null)
+            {
+                kept.Add(block.Element);
+            }
+        }
+
         var counts = CountHeadings(kept);
         if (kept.Count > 0)
         {
             var scope = CommonAncestor(kept, root);
-            blocks = blocks.Where(b => Within(b.Element, scope)).ToList();
+            blocks.RemoveAll(b => !Within(b.Element, scope));
         }
 
         var raw = new List<RawEntry>();
@@ -105,7 +134,7 @@ internal static class HtmlLiveBlogParser
         var entries = EntryAssembler.Assemble(raw, page, sourceName);
         if (entries.Count == 0)
         {
-            kind = metadata.OpenGraphType is "article" || document.QuerySelectorAll("p").Length > 3 ? FeedKind.Article : FeedKind.Unknown;
+            kind = metadata.OpenGraphType is "article" || (scan ?? PageScan.Of(document)).Paragraphs > 3 ? FeedKind.Article : FeedKind.Unknown;
         }
 
         return new FeedSnapshot(metadata.Title, kind, "liveblog-html", entries);
@@ -119,6 +148,11 @@ internal static class HtmlLiveBlogParser
         var depth = 0;
         for (var e = element; e is not null && e != root && depth < 4; e = e.ParentElement, depth++)
         {
+            if (e.Attributes.Length == 0)
+            {
+                continue;
+            }
+
             var names = (e.GetAttribute("class") + " " + e.Id + " " + e.GetAttribute("itemprop")).ToLowerInvariant();
             if (PageDateWords.Any(w => names.Contains(w, StringComparison.Ordinal)))
             {

@@ -1,4 +1,3 @@
-using System.Text;
 using AngleSharp.Dom;
 using UpdateBot.Core.Entries;
 
@@ -14,48 +13,44 @@ internal static class HtmlText
         _ => false,
     };
 
-    public static string TextOf(INode node)
+    public static string TextOf(INode node) => TextOf(node, new TextCollapser());
+
+    /// <summary>The text of a node, written through <paramref name="text"/> (which must be empty; it is left empty).</summary>
+    public static string TextOf(INode node, TextCollapser text)
     {
-        var builder = new StringBuilder();
-        Append(node, builder, null, null, null, pre: false);
-        return Collapse(builder);
+        Append(node, text, null, null, null, pre: false);
+        return text.Take();
     }
 
     /// <summary>The text of some nodes, collecting links and media on the way.</summary>
     public static string Extract(IEnumerable<INode> nodes, Uri? baseUrl, List<EntryLink> links, List<EntryMedia> media)
     {
-        var builder = new StringBuilder();
+        var text = new TextCollapser();
         foreach (var node in nodes)
         {
-            Append(node, builder, baseUrl, links, media, pre: false);
+            Append(node, text, baseUrl, links, media, pre: false);
         }
 
-        return Collapse(builder);
+        return text.Take();
     }
 
-    public static string Extract(INode node, Uri? baseUrl, List<EntryLink> links, List<EntryMedia> media)
+    public static string Extract(INode node, Uri? baseUrl, List<EntryLink> links, List<EntryMedia> media) =>
+        Extract(node, new TextCollapser(), baseUrl, links, media);
+
+    /// <summary>As <see cref="Extract(INode, Uri?, List{EntryLink}, List{EntryMedia})"/>, through a reused buffer (left empty).</summary>
+    public static string Extract(INode node, TextCollapser text, Uri? baseUrl, List<EntryLink> links, List<EntryMedia> media)
     {
-        var builder = new StringBuilder();
-        Append(node, builder, baseUrl, links, media, pre: false);
-        return Collapse(builder);
+        Append(node, text, baseUrl, links, media, pre: false);
+        return text.Take();
     }
 
-    private static void Append(INode node, StringBuilder builder, Uri? baseUrl, List<EntryLink>? links, List<EntryMedia>? media, bool pre)
+    /// <summary>Writes one node's text into <paramref name="text"/>, collecting links and media on the way.</summary>
+    public static void Append(INode node, TextCollapser text, Uri? baseUrl, List<EntryLink>? links, List<EntryMedia>? media, bool pre)
     {
-        if (node is IText text)
+        if (node.NodeType == NodeType.Text)
         {
-            if (pre)
-            {
-                builder.Append(text.Data);
-                return;
-            }
-
             // Line breaks in the source are only spaces; <br> and block boundaries make real breaks.
-            foreach (var c in text.Data)
-            {
-                builder.Append(c is '\n' or '\r' ? ' ' : c);
-            }
-
+            text.Append(((IText)node).Data, pre);
             return;
         }
 
@@ -73,7 +68,7 @@ internal static class HtmlText
         switch (name)
         {
             case "br":
-                builder.Append('\n');
+                text.Break();
                 return;
             case "img" when media is not null:
                 if (ImageSource(element) is { } src && Absolute(src, baseUrl) is { } img)
@@ -101,69 +96,34 @@ internal static class HtmlText
         }
 
         var isBlock = HtmlBlockWalker.IsBlock(name);
-        if (isBlock && builder.Length > 0)
+        if (isBlock)
         {
-            builder.Append('\n');
+            text.Break();
         }
 
-        var start = builder.Length;
+        var url = links is not null && name == "a" ? Absolute(element.GetAttribute("href"), baseUrl) : null;
+        if (url is not null)
+        {
+            text.Mark();
+        }
+
         var childPre = pre || name == "pre";
         var children = element.ChildNodes;
         for (var i = 0; i < children.Length; i++)
         {
-            Append(children[i], builder, baseUrl, links, media, childPre);
+            Append(children[i], text, baseUrl, links, media, childPre);
         }
 
-        if (links is not null && name == "a" && Absolute(element.GetAttribute("href"), baseUrl) is { } url)
+        if (url is not null)
         {
-            var linkText = Collapse(new StringBuilder(builder.ToString(start, builder.Length - start)));
-            links.Add(new EntryLink(linkText.Length > 0 ? linkText : url, url));
+            var linkText = text.EndMark();
+            links!.Add(new EntryLink(linkText.Length > 0 ? linkText : url, url));
         }
 
         if (isBlock)
         {
-            builder.Append('\n');
+            text.Break();
         }
-    }
-
-    /// <summary>Collapses runs of spaces to one, keeps single line breaks, trims each line.</summary>
-    private static string Collapse(StringBuilder source)
-    {
-        var result = new StringBuilder(source.Length);
-        var pendingSpace = false;
-        var pendingBreak = false;
-        foreach (var chunk in source.GetChunks())
-        {
-            foreach (var c in chunk.Span)
-            {
-                if (c == '\n')
-                {
-                    pendingBreak = result.Length > 0;
-                    pendingSpace = false;
-                }
-                else if ((char.IsWhiteSpace(c) && c != '\u00a0') || c == '\u200b')
-                {
-                    pendingSpace = result.Length > 0;
-                }
-                else
-                {
-                    if (pendingBreak)
-                    {
-                        result.Append('\n');
-                    }
-                    else if (pendingSpace)
-                    {
-                        result.Append(' ');
-                    }
-
-                    pendingBreak = false;
-                    pendingSpace = false;
-                    result.Append(c == '\u00a0' ? ' ' : c);
-                }
-            }
-        }
-
-        return result.ToString();
     }
 
     private static string? ImageSource(IElement img)
@@ -192,6 +152,28 @@ internal static class HtmlText
         }
 
         href = href.Trim();
+        if (href.StartsWith('#'))
+        {
+            return null;
+        }
+
+        // Most links on a page are already in the form System.Uri would give them: skip building a Uri for those.
+        if (CanonicalUrl.IsCanonicalAbsolute(href))
+        {
+            return href;
+        }
+
+        if (CanonicalUrl.Prefix(baseUrl) is { } prefix && CanonicalUrl.IsCanonicalRootPath(href))
+        {
+            return string.Concat(prefix, href);
+        }
+
+        return AbsoluteByUri(href, baseUrl);
+    }
+
+    /// <summary>The general case of <see cref="Absolute"/>, through <see cref="Uri"/> (href already trimmed).</summary>
+    internal static string? AbsoluteByUri(string href, Uri? baseUrl)
+    {
         if (href.StartsWith('#'))
         {
             return null;

@@ -20,9 +20,9 @@ internal static partial class JsonLdParser
     private static partial Regex TagPattern();
 
     /// <summary>Finds a LiveBlogPosting with updates in the page's JSON-LD scripts, or null.</summary>
-    public static FeedSnapshot? TryParse(IDocument document, PageContext page, Uri? baseUrl, string sourceName)
+    public static FeedSnapshot? TryParse(IDocument document, PageScan scan, PageContext page, Uri? baseUrl, string sourceName)
     {
-        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+        foreach (var script in scan.JsonLdScripts)
         {
             if (TryParseJson(script.TextContent, page, baseUrl, sourceName, document) is { Entries.Count: > 0 } snapshot)
             {

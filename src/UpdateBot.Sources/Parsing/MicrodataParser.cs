@@ -6,9 +6,9 @@ namespace UpdateBot.Sources.Parsing;
 /// <summary>schema.org LiveBlogPosting in microdata: each [itemprop=liveBlogUpdate] is an entry.</summary>
 internal static class MicrodataParser
 {
-    public static FeedSnapshot? TryParse(IDocument document, PageContext page, Uri? baseUrl, string sourceName)
+    public static FeedSnapshot? TryParse(PageScan scan, PageContext page, Uri? baseUrl, string sourceName)
     {
-        var posting = document.QuerySelector("[itemtype*='LiveBlogPosting']");
+        var posting = scan.LiveBlogPosting;
         if (posting is null)
         {
             return null;

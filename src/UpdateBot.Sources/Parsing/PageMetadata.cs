@@ -16,7 +16,7 @@ internal sealed partial record PageMetadata(string? Title, string? OpenGraphType
         Modified = Modified ?? options.LastModified,
     };
 
-    public static PageMetadata Read(IDocument document, TimeZoneInfo zone)
+    public static PageMetadata Read(IDocument document, TimeZoneInfo zone, PageScan? scan = null)
     {
         // One pass over the head's meta tags instead of a document-wide query per key.
         var metas = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -54,7 +54,7 @@ internal sealed partial record PageMetadata(string? Title, string? OpenGraphType
 
         if (published is null || modified is null)
         {
-            var (ldPublished, ldModified) = FromJsonLd(document, zone);
+            var (ldPublished, ldModified) = FromJsonLd((scan ?? PageScan.Of(document)).JsonLdScripts, zone);
             published ??= ldPublished;
             modified ??= ldModified;
         }
@@ -76,9 +76,9 @@ internal sealed partial record PageMetadata(string? Title, string? OpenGraphType
     private static DateTimeOffset? Parse(string? value, TimeZoneInfo zone) =>
         value is not null && TimestampText.TryParseIso(value, zone, out var parts) ? parts.Instant : null;
 
-    private static (DateTimeOffset?, DateTimeOffset?) FromJsonLd(IDocument document, TimeZoneInfo zone)
+    private static (DateTimeOffset?, DateTimeOffset?) FromJsonLd(List<IElement> scripts, TimeZoneInfo zone)
     {
-        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+        foreach (var script in scripts)
         {
             try
             {

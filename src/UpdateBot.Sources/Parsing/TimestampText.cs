@@ -46,7 +46,9 @@ internal static partial class TimestampText
     public static bool TryParseUpdated(string text, TimeZoneInfo zone, out TimestampParts parts)
     {
         parts = null!;
-        if (text.Length > 90)
+
+        // The pattern needs the word "updated": most lines are not looked at any further.
+        if (text.Length > 90 || !text.Contains("updated", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
@@ -61,7 +63,8 @@ internal static partial class TimestampText
     public static bool TryParse(string? text, TimeZoneInfo zone, out TimestampParts parts)
     {
         parts = null!;
-        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength)
+        // Both patterns need a digit (\d: any Unicode digit): most short lines ("Share", "Read more") go no further.
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength || !HasDigit(text))
         {
             return false;
         }
@@ -139,6 +142,19 @@ internal static partial class TimestampText
             Offset = OffsetOf(match, zone),
         };
         return true;
+    }
+
+    private static bool HasDigit(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Parses an ISO 8601 / RFC 3339 instant; without an offset it is read in <paramref name="zone"/>.</summary>

@@ -7,10 +7,10 @@ namespace UpdateBot.Sources.Parsing;
 /// <summary>WordPress liveblog plugin markup: div#liveblog-entry-{id}[data-timestamp] with .liveblog-entry-text.</summary>
 internal static class WordPressHtmlParser
 {
-    public static FeedSnapshot? TryParse(IDocument document, PageContext page, Uri? baseUrl, string sourceName)
+    public static FeedSnapshot? TryParse(PageScan scan, PageContext page, Uri? baseUrl, string sourceName)
     {
-        var containers = document.QuerySelectorAll("[id^='liveblog-entry-'][data-timestamp]");
-        if (containers.Length == 0)
+        var containers = scan.WordPressEntries;
+        if (containers.Count == 0)
         {
             return null;
         }
