@@ -31,6 +31,8 @@ public sealed class TimestampTests
     [InlineData("13pm")]
     [InlineData("2016")]
     [InlineData("")]
+    [InlineData("\u0661\u0664:\u0660\u0660")] // 14:00 in Arabic-Indic digits: not read, and no crash
+    [InlineData("\u0968\u096F June 14:00")]
     public void Ordinary_text_is_not_a_heading(string text) =>
         Assert.False(TimestampText.TryParse(text, London, out _));
 
@@ -83,4 +85,10 @@ public sealed class TimestampTests
         Assert.Equal(TimeSpan.FromHours(1), first.Offset);
         Assert.Equal(TimeSpan.Zero, afterLaterOne.Offset);
     }
+
+    [Theory]
+    [InlineData("\u0661\u0664 Jun 2016 10:00:00 GMT")]
+    [InlineData("2016-06-\u0662\u0668T10:00:00Z")]
+    public void A_feed_date_in_other_digits_is_unreadable_not_a_crash(string value) =>
+        Assert.Null(UpdateBot.Sources.Parsing.FeedDates.Parse(value, London));
 }

@@ -7,12 +7,12 @@ namespace UpdateBot.Sources.Parsing;
 internal static partial class FeedDates
 {
     [GeneratedRegex(
-        @"^\s*(?:[A-Za-z]{2,9}\.?,?\s*)?(?<d>\d{1,2})[\s\-]+(?<mon>[A-Za-z]{3,9})\.?[\s\-]+(?<y>\d{2,4})(?:[\sT]+(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:\.\d+)?)?)?\s*(?<tz>[A-Za-z]{1,5}|[+-]\d{2}:?\d{2}|[+-]\d{1,2})?\s*(?:\([^)]*\))?\s*$",
+        @"^\s*(?:[A-Za-z]{2,9}\.?,?\s*)?(?<d>[0-9]{1,2})[\s\-]+(?<mon>[A-Za-z]{3,9})\.?[\s\-]+(?<y>[0-9]{2,4})(?:[\sT]+(?<h>[0-9]{1,2}):(?<mi>[0-9]{2})(?::(?<s>[0-9]{2})(?:\.[0-9]+)?)?)?\s*(?<tz>[A-Za-z]{1,5}|[+-][0-9]{2}:?[0-9]{2}|[+-][0-9]{1,2})?\s*(?:\([^)]*\))?\s*$",
         RegexOptions.CultureInvariant)]
     private static partial Regex Rfc822();
 
     [GeneratedRegex(
-        @"^\s*(?<y>\d{4})(?:-?(?<m>\d{2})(?:-?(?<d>\d{2}))?)?(?:[T\s](?<h>\d{2}):?(?<mi>\d{2})(?::?(?<s>\d{2})(?:[.,]\d+)?)?)?\s*(?<tz>Z|[+-]\d{2}(?::?\d{2})?)?\s*$",
+        @"^\s*(?<y>[0-9]{4})(?:-?(?<m>[0-9]{2})(?:-?(?<d>[0-9]{2}))?)?(?:[T\s](?<h>[0-9]{2}):?(?<mi>[0-9]{2})(?::?(?<s>[0-9]{2})(?:[.,][0-9]+)?)?)?\s*(?<tz>Z|[+-][0-9]{2}(?::?[0-9]{2})?)?\s*$",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex W3cDtf();
 

@@ -7,7 +7,7 @@ namespace UpdateBot.Sources.Parsing;
 /// <summary>What a page says about itself: its title, type (og:type) and dates, for year and day inference.</summary>
 internal sealed partial record PageMetadata(string? Title, string? OpenGraphType, DateTimeOffset? Published, DateTimeOffset? Modified)
 {
-    [GeneratedRegex(@"/(?<y>(?:19|20)\d{2})/(?<m>[a-z]{3}|\d{2})/(?<d>\d{2})/", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"/(?<y>(?:19|20)[0-9]{2})/(?<m>[a-z]{3}|[0-9]{2})/(?<d>[0-9]{2})/", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UrlDatePattern();
 
     public PageContext Context(ParseOptions options) => new(options.Now, options.Zone)

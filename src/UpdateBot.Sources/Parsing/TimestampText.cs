@@ -16,13 +16,13 @@ internal static partial class TimestampText
         @"(?<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?";
 
     private const string Date =
-        @"(?:(?:" + Weekday + @"[,\s]*)?(?:(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + "|" + Month + @"\s+(?<day>\d{1,2})(?:st|nd|rd|th)?)(?:,?\s+(?<year>\d{4}))?)";
+        @"(?:(?:" + Weekday + @"[,\s]*)?(?:(?<day>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + "|" + Month + @"\s+(?<day>[0-9]{1,2})(?:st|nd|rd|th)?)(?:,?\s+(?<year>[0-9]{4}))?)";
 
     private const string Time =
-        @"(?:(?<h>\d{1,2})(?:[:.](?<m>\d{2}))?\s*(?<ampm>[ap])\.?m\.?|(?<h>\d{1,2})[:.h](?<m>\d{2})(?:[:.]\d{2})?)";
+        @"(?:(?<h>[0-9]{1,2})(?:[:.](?<m>[0-9]{2}))?\s*(?<ampm>[ap])\.?m\.?|(?<h>[0-9]{1,2})[:.h](?<m>[0-9]{2})(?:[:.][0-9]{2})?)";
 
     private const string Zone =
-        @"(?:\(?(?<tz>GMT|UTC|BST|CEST|CET|EEST|EET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|AEST|AEDT|Z)(?<tzoff>[+-]\d{1,2}(?::?\d{2})?)?\)?|(?<tzoff>[+-]\d{2}:?\d{2}))";
+        @"(?:\(?(?<tz>GMT|UTC|BST|CEST|CET|EEST|EET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|AEST|AEDT|Z)(?<tzoff>[+-][0-9]{1,2}(?::?[0-9]{2})?)?\)?|(?<tzoff>[+-][0-9]{2}:?[0-9]{2}))";
 
     private const string Sep = @"\s*(?:[–—\-,|•·]|\bat\b)?\s*";
 
@@ -32,7 +32,7 @@ internal static partial class TimestampText
     private static partial Regex HeadingPattern();
 
     [GeneratedRegex(
-        @"^\s*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$",
+        @"^\s*[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IsoPattern();
 
@@ -63,7 +63,7 @@ internal static partial class TimestampText
     public static bool TryParse(string? text, TimeZoneInfo zone, out TimestampParts parts)
     {
         parts = null!;
-        // Both patterns need a digit (\d: any Unicode digit): most short lines ("Share", "Read more") go no further.
+        // Both patterns need an ASCII digit: most short lines ("Share", "Read more") go no further.
         if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength || !HasDigit(text))
         {
             return false;
@@ -148,7 +148,7 @@ internal static partial class TimestampText
     {
         foreach (var c in text)
         {
-            if (char.IsDigit(c))
+            if (char.IsAsciiDigit(c))
             {
                 return true;
             }
