@@ -75,7 +75,13 @@ public sealed class UnchangedPollTests
         Assert.Equal("\"v1\"", h.Server.Requests.Last().IfNoneMatch);
         Assert.Same(recorded, h.States["blog"]);
 
-        await h.States.SaveAsync(recorded with { ConsecutiveFailures = 2, LastError = "HTTP 503" }, CancellationToken.None);
+        var page = "<html><body><div><p><strong>Tuesday 28 June – 10:42</strong></p><p>Demo at 6pm.</p>" +
+            "<p><strong>Tuesday 28 June – 10:31</strong></p><p>A letter.</p></div></body></html>";
+        h.Server.Set("/live", FeedResponse.Text("down for maintenance") with { Status = 404 });
+        await h.PollAsync(source);
+        Assert.Equal(1, h.States["blog"]!.ConsecutiveFailures);
+
+        h.Server.Set("/live", FeedResponse.Text(page) with { ETag = "\"v1\"" });
         await h.PollAsync(source);
 
         Assert.Equal(0, h.States["blog"]!.ConsecutiveFailures);

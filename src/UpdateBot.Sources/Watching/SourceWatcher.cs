@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,7 @@ public sealed class SourceWatcher(
     ISourceLeaseStore? leaseStore = null,
     IOptions<SourceLeaseOptions>? leaseOptions = null) : BackgroundService
 {
+    private readonly ConcurrentDictionary<string, (SourceState? State, DateTimeOffset At)> known = new(StringComparer.OrdinalIgnoreCase);
     private readonly SourceLeases leases = new(leaseStore, leaseOptions?.Value ?? new SourceLeaseOptions(), timeProvider, logger);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -71,9 +73,15 @@ public sealed class SourceWatcher(
             try
             {
                 // Several instances on one database: only the lease holder polls; the others look again an interval later.
-                (delay, quiet) = await leases.TryHoldAsync(source, stoppingToken)
-                    ? await PollOnceAsync(source, quiet, stoppingToken)
-                    : (source.PollInterval, 0);
+                if (await leases.TryHoldAsync(source, stoppingToken))
+                {
+                    (delay, quiet) = await PollOnceAsync(source, quiet, stoppingToken);
+                }
+                else
+                {
+                    known.TryRemove(source.Name, out _);
+                    (delay, quiet) = (source.PollInterval, 0);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -83,6 +91,7 @@ public sealed class SourceWatcher(
             catch (Exception e)
 #pragma warning restore CA1031
             {
+                known.TryRemove(source.Name, out _);
                 delay = PollSchedule.AfterFailure(source, 3, null, Random.Shared.NextDouble());
                 SourcesLog.PollCrashed(logger, e, source.Name, delay);
                 await RecordFailureAsync(source, e.GetType().Name + ": " + e.Message, stoppingToken);
@@ -145,7 +154,7 @@ public sealed class SourceWatcher(
     /// <summary>Polls a source once and returns the delay before the next poll and the new count of quiet polls.</summary>
     internal async Task<(TimeSpan Delay, int Quiet)> PollOnceAsync(SourceDefinition source, int quiet, CancellationToken ct)
     {
-        var state = await states.GetAsync(source.Name, ct);
+        var state = await StateAsync(source.Name, ct);
         var now = timeProvider.GetUtcNow();
         var result = await reader.ReadAsync(source, state, ct);
         metrics?.PollCompleted(source.Name, timeProvider.GetUtcNow() - now, result is not SourceReadResult.Failed);
@@ -163,7 +172,7 @@ public sealed class SourceWatcher(
                 };
                 if (SourceStateWrites.IsWorthSaving(state, next, now))
                 {
-                    await states.SaveAsync(next, ct);
+                    await SaveStateAsync(source.Name, next, ct);
                 }
 
                 var delay = PollSchedule.AfterSuccess(source, quiet + 1, result.MaxAge, result.RetryAfter);
@@ -186,7 +195,7 @@ public sealed class SourceWatcher(
                 {
                     var failures = baseState.ConsecutiveFailures + 1;
                     var retry = PollSchedule.AfterFailure(source, failures, result.RetryAfter, Random.Shared.NextDouble());
-                    await states.SaveAsync(baseState with
+                    await SaveStateAsync(source.Name, baseState with
                     {
                         ConsecutiveFailures = failures,
                         LastError = "suspect read: the page suddenly has no entries",
@@ -196,7 +205,7 @@ public sealed class SourceWatcher(
                     return (retry, 0);
                 }
 
-                await states.SaveAsync(baseState with
+                await SaveStateAsync(source.Name, baseState with
                 {
                     ETag = snapshot.ETag,
                     LastModified = snapshot.LastModified,
@@ -216,7 +225,7 @@ public sealed class SourceWatcher(
             {
                 var failures = baseState.ConsecutiveFailures + 1;
                 var delay = PollSchedule.AfterFailure(source, failures, result.RetryAfter, Random.Shared.NextDouble());
-                await states.SaveAsync(baseState with { ConsecutiveFailures = failures, LastError = failed.Error, LastErrorAt = now }, ct);
+                await SaveStateAsync(source.Name, baseState with { ConsecutiveFailures = failures, LastError = failed.Error, LastErrorAt = now }, ct);
                 SourcesLog.ReadFailed(logger, source.Name, Display(source.Url), failed.Error, delay);
                 return (delay, 0);
             }
@@ -226,8 +235,33 @@ public sealed class SourceWatcher(
         }
     }
 
+    /// <summary>
+    /// The source's stored state. The last one this watcher read or wrote is reused for up to a minute while it keeps
+    /// the source's lease, so an unchanged poll costs no store read; a lost lease or a failure drops it.
+    /// </summary>
+    private async Task<SourceState?> StateAsync(string sourceName, CancellationToken ct)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (known.TryGetValue(sourceName, out var cached) && now >= cached.At && now - cached.At < SourceStateWrites.HealthRefresh)
+        {
+            return cached.State;
+        }
+
+        var state = await states.GetAsync(sourceName, ct);
+        known[sourceName] = (state, now);
+        return state;
+    }
+
+    private async Task SaveStateAsync(string sourceName, SourceState state, CancellationToken ct)
+    {
+        known.TryRemove(sourceName, out _);
+        await states.SaveAsync(state, ct);
+        known[sourceName] = (state, timeProvider.GetUtcNow());
+    }
+
     private async Task RecordFailureAsync(SourceDefinition source, string error, CancellationToken ct)
     {
+        known.TryRemove(source.Name, out _);
         try
         {
             var state = await states.GetAsync(source.Name, ct) ?? new SourceState { SourceName = source.Name };
