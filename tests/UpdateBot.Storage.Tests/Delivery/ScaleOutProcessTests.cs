@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using System.Text.RegularExpressions;
 using UpdateBot.Storage.Tests.Infrastructure;
 
@@ -40,40 +38,12 @@ public sealed partial class ScaleOutProcessTests
 
     private static async Task<Match> RunAsync(string platform, int destinations, int claimSeconds)
     {
-        var output = await RunBenchmarkAsync(
+        var output = await BenchmarkProgram.RunAsync(TimeSpan.FromMinutes(4), 
             "crash", "--store", "postgres", "--instances", "3", "--platform", platform,
             "--destinations", $"{destinations}", "--seed", "11", "--claim-seconds", $"{claimSeconds}", "--connection", PostgresEnvironment.RequireConnectionString());
         var line = ResultLine().Match(output);
         Assert.True(line.Success, "no result line in:\n" + output);
         return line;
-    }
-
-    private static async Task<string> RunBenchmarkAsync(params string[] args)
-    {
-        var assembly = typeof(ScaleOutProcessTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BenchmarksAssembly").Value!;
-        Assert.True(File.Exists(assembly), $"the benchmark program is not built at {assembly}");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(assembly);
-        foreach (var argument in args)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        try
-        {
-            await process.WaitForExitAsync(guard.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return await stdout + "\n" + await stderr;
     }
 
     [GeneratedRegex(@"crash store=postgres instances=3 platform=\w+ destinations=\d+ kills=(?<kills>\d+) .*orphaned_claims=(?<orphaned>\d+) .*lost=(?<lost>\d+) duplicates=(?<duplicates>\d+)")]
