@@ -1,6 +1,6 @@
 using UpdateBot.Core.Moderation;
 
-namespace UpdateBot.Telegram.Tests.Support;
+namespace UpdateBot.TestFakes;
 
 /// <summary>A hand-written fake of the moderators' audit log.</summary>
 public sealed class InMemoryAuditLog : IAuditLog

@@ -1,25 +1,26 @@
 using UpdateBot.Core.Sources;
 using UpdateBot.Core.Storage;
 
-namespace UpdateBot.Discord.Tests.Fakes;
+namespace UpdateBot.TestFakes;
 
-/// <summary>A hand-written in-memory source-state store (for /status).</summary>
+/// <summary>A hand-written fake of the core's source state store (needed by /status).</summary>
 public sealed class InMemorySourceStateStore : ISourceStateStore
 {
     private readonly Dictionary<string, SourceState> states = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lock gate = new();
 
     public Task<SourceState?> GetAsync(string sourceName, CancellationToken cancellationToken)
     {
-        lock (states)
+        lock (gate)
         {
-            return Task.FromResult(states.TryGetValue(sourceName, out var state) ? state : null);
+            return Task.FromResult(states.GetValueOrDefault(sourceName));
         }
     }
 
     public Task SaveAsync(SourceState state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
-        lock (states)
+        lock (gate)
         {
             states[state.SourceName] = state;
         }
@@ -29,7 +30,7 @@ public sealed class InMemorySourceStateStore : ISourceStateStore
 
     public Task<IReadOnlyList<SourceState>> GetAllAsync(CancellationToken cancellationToken)
     {
-        lock (states)
+        lock (gate)
         {
             return Task.FromResult<IReadOnlyList<SourceState>>(states.Values.ToList());
         }

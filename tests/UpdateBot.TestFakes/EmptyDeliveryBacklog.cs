@@ -1,7 +1,7 @@
 using UpdateBot.Core.Chats;
 using UpdateBot.Core.Storage;
 
-namespace UpdateBot.Telegram.Tests.Support;
+namespace UpdateBot.TestFakes;
 
 /// <summary>A hand-written fake of the delivery backlog (needed by /status): nothing is waiting.</summary>
 public sealed class EmptyDeliveryBacklog : IDeliveryBacklog

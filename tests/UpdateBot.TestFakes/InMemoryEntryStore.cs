@@ -1,7 +1,7 @@
 using UpdateBot.Core.Entries;
 using UpdateBot.Core.Storage;
 
-namespace UpdateBot.Telegram.Tests.Support;
+namespace UpdateBot.TestFakes;
 
 /// <summary>A hand-written fake of the core's entry store: a list, newest first on read.</summary>
 public sealed class InMemoryEntryStore : IEntryStore

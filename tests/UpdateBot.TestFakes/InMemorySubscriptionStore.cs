@@ -2,18 +2,19 @@ using UpdateBot.Core.Chats;
 using UpdateBot.Core.Storage;
 using UpdateBot.Core.Subscriptions;
 
-namespace UpdateBot.Discord.Tests.Fakes;
+namespace UpdateBot.TestFakes;
 
-/// <summary>A hand-written in-memory subscription store.</summary>
+/// <summary>A hand-written fake of the core's subscription store.</summary>
 public sealed class InMemorySubscriptionStore : ISubscriptionStore
 {
     private readonly List<Subscription> subscriptions = [];
+    private readonly Lock gate = new();
 
     public IReadOnlyList<Subscription> All
     {
         get
         {
-            lock (subscriptions)
+            lock (gate)
             {
                 return subscriptions.ToList();
             }
@@ -23,7 +24,7 @@ public sealed class InMemorySubscriptionStore : ISubscriptionStore
     public Task<bool> SubscribeAsync(Subscription subscription, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        lock (subscriptions)
+        lock (gate)
         {
             var removed = subscriptions.RemoveAll(s => s.Chat == subscription.Chat && s.SourceName == subscription.SourceName);
             subscriptions.Add(subscription);
@@ -33,7 +34,7 @@ public sealed class InMemorySubscriptionStore : ISubscriptionStore
 
     public Task<int> UnsubscribeAsync(ChatAddress chat, string? sourceName, CancellationToken cancellationToken)
     {
-        lock (subscriptions)
+        lock (gate)
         {
             return Task.FromResult(subscriptions.RemoveAll(s => s.Chat == chat && (sourceName is null || s.SourceName == sourceName)));
         }
@@ -41,7 +42,7 @@ public sealed class InMemorySubscriptionStore : ISubscriptionStore
 
     public Task<IReadOnlyList<Subscription>> GetForChatAsync(ChatAddress chat, CancellationToken cancellationToken)
     {
-        lock (subscriptions)
+        lock (gate)
         {
             return Task.FromResult<IReadOnlyList<Subscription>>(subscriptions.Where(s => s.Chat == chat).ToList());
         }
@@ -49,7 +50,7 @@ public sealed class InMemorySubscriptionStore : ISubscriptionStore
 
     public Task<int> CountAsync(CancellationToken cancellationToken)
     {
-        lock (subscriptions)
+        lock (gate)
         {
             return Task.FromResult(subscriptions.Count);
         }
@@ -57,7 +58,7 @@ public sealed class InMemorySubscriptionStore : ISubscriptionStore
 
     public Task SetPausedAsync(ChatAddress chat, string? reason, CancellationToken cancellationToken)
     {
-        lock (subscriptions)
+        lock (gate)
         {
             for (var i = 0; i < subscriptions.Count; i++)
             {
@@ -73,7 +74,7 @@ public sealed class InMemorySubscriptionStore : ISubscriptionStore
 
     public Task MoveChatAsync(ChatAddress from, ChatAddress to, CancellationToken cancellationToken)
     {
-        lock (subscriptions)
+        lock (gate)
         {
             for (var i = 0; i < subscriptions.Count; i++)
             {
