@@ -54,6 +54,10 @@ public static class SourcesServiceCollectionExtensions
                 // Only a timeout: retrying here would fight the watcher's backoff and the servers' Retry-After.
                 var limits = context.ServiceProvider.GetRequiredService<IOptions<SourceFetchOptions>>().Value;
                 builder.AddTimeout(limits.Timeout);
+
+                // The watcher logs one line per failed poll; Polly's own "resilience event" error for the same
+                // timeout would be a second.
+                builder.ConfigureTelemetry(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
             });
 
         services.TryAddSingleton<ISourceReader, SourceReader>();
