@@ -5,7 +5,6 @@ namespace UpdateBot.Sources.Html;
 /// <summary>An element of a parsed page: its name, attributes and children, and the few queries the parsers need.</summary>
 internal sealed class HtmlElement : HtmlNode
 {
-    private List<HtmlNode>? children;
     private HtmlAttribute[] attributes;
 
     internal HtmlElement(string localName, HtmlNamespace ns, HtmlAttribute[] attributes)
@@ -22,7 +21,11 @@ internal sealed class HtmlElement : HtmlNode
 
     public ReadOnlySpan<HtmlAttribute> Attributes => attributes;
 
-    public NodeList ChildNodes => new(children);
+    public HtmlNode? FirstChild { get; private set; }
+
+    public HtmlNode? LastChild { get; private set; }
+
+    public NodeList ChildNodes => new(FirstChild);
 
     /// <summary>A <c>template</c>'s contents, which are not its children (as in a browser's DOM).</summary>
     public HtmlElement? Content { get; internal set; }
@@ -71,7 +74,7 @@ internal sealed class HtmlElement : HtmlNode
     {
         get
         {
-            if (children is [HtmlTextNode only])
+            if (FirstChild is HtmlTextNode only && only.NextSibling is null)
             {
                 return only.Data;
             }
@@ -85,40 +88,33 @@ internal sealed class HtmlElement : HtmlNode
     /// <summary>The descendants in document order (not this element itself).</summary>
     public IEnumerable<HtmlElement> Descendants()
     {
-        if (children is null)
+        var node = FirstChild;
+        while (node is not null && node != this)
         {
-            yield break;
-        }
-
-        var stack = new Stack<(HtmlElement Element, int Next)>();
-        stack.Push((this, 0));
-        while (stack.Count > 0)
-        {
-            var (element, next) = stack.Pop();
-            var list = element.children;
-            if (list is null || next >= list.Count)
+            if (node is HtmlElement element)
             {
-                continue;
+                yield return element;
+                if (element.FirstChild is { } first)
+                {
+                    node = first;
+                    continue;
+                }
             }
 
-            stack.Push((element, next + 1));
-            if (list[next] is HtmlElement child)
+            // Next in document order: the next sibling, or that of the nearest ancestor that has one.
+            while (node is not null && node != this && node.NextSibling is null)
             {
-                yield return child;
-                stack.Push((child, 0));
+                node = node.ParentElement;
             }
+
+            node = node is null || node == this ? null : node.NextSibling;
         }
     }
 
     /// <summary>The first descendant (document order) that matches.</summary>
     public HtmlElement? FirstDescendant(Func<HtmlElement, bool> match)
     {
-        if (children is null)
-        {
-            return null;
-        }
-
-        foreach (var child in children)
+        for (var child = FirstChild; child is not null; child = child.NextSibling)
         {
             if (child is HtmlElement element)
             {
@@ -174,36 +170,25 @@ internal sealed class HtmlElement : HtmlNode
         }
 
         node.ParentElement = this;
-        (children ??= []).Add(node);
-    }
-
-    internal void MoveChildrenTo(HtmlElement target)
-    {
-        if (children is null)
+        node.NextSibling = null;
+        if (LastChild is null)
         {
-            return;
+            FirstChild = node;
+        }
+        else
+        {
+            LastChild.NextSibling = node;
         }
 
-        foreach (var child in children)
-        {
-            target.Append(child);
-        }
-
-        children = null;
+        LastChild = node;
     }
 
-    internal void Remove(HtmlNode child)
-    {
-        children?.Remove(child);
-        child.ParentElement = null;
-    }
-
-    internal void AppendText(string text)
+    internal void AppendText(ReadOnlyMemory<char> text)
     {
         var target = Content ?? this;
-        if (target.children is { Count: > 0 } list && list[^1] is HtmlTextNode last)
+        if (target.LastChild is HtmlTextNode last)
         {
-            last.Data = string.Concat(last.Data, text);
+            last.Text = string.Concat(last.Span, text.Span).AsMemory();
             return;
         }
 
@@ -213,16 +198,72 @@ internal sealed class HtmlElement : HtmlNode
     /// <summary>Inserts <paramref name="node"/> just before <paramref name="reference"/>, one of this element's children.</summary>
     internal void InsertBefore(HtmlNode node, HtmlNode reference)
     {
-        var list = children!;
-        var index = list.IndexOf(reference);
-        if (node is HtmlTextNode text && index > 0 && list[index - 1] is HtmlTextNode previous)
+        HtmlNode? previous = null;
+        for (var n = FirstChild; n is not null && n != reference; n = n.NextSibling)
         {
-            previous.Data = string.Concat(previous.Data, text.Data);
+            previous = n;
+        }
+
+        if (node is HtmlTextNode text && previous is HtmlTextNode previousText)
+        {
+            previousText.Text = string.Concat(previousText.Span, text.Span).AsMemory();
             return;
         }
 
         node.ParentElement = this;
-        list.Insert(index, node);
+        node.NextSibling = reference;
+        if (previous is null)
+        {
+            FirstChild = node;
+        }
+        else
+        {
+            previous.NextSibling = node;
+        }
+    }
+
+    internal void MoveChildrenTo(HtmlElement target)
+    {
+        var node = FirstChild;
+        FirstChild = null;
+        LastChild = null;
+        while (node is not null)
+        {
+            var next = node.NextSibling;
+            target.Append(node);
+            node = next;
+        }
+    }
+
+    internal void Remove(HtmlNode child)
+    {
+        HtmlNode? previous = null;
+        for (var n = FirstChild; n is not null; previous = n, n = n.NextSibling)
+        {
+            if (n != child)
+            {
+                continue;
+            }
+
+            if (previous is null)
+            {
+                FirstChild = n.NextSibling;
+            }
+            else
+            {
+                previous.NextSibling = n.NextSibling;
+            }
+
+            if (LastChild == n)
+            {
+                LastChild = previous;
+            }
+
+            break;
+        }
+
+        child.ParentElement = null;
+        child.NextSibling = null;
     }
 
     internal void AddMissingAttributes(ReadOnlySpan<HtmlAttribute> more)
@@ -244,16 +285,11 @@ internal sealed class HtmlElement : HtmlNode
 
     private static void AppendText(HtmlElement element, StringBuilder builder)
     {
-        if (element.children is null)
-        {
-            return;
-        }
-
-        foreach (var child in element.children)
+        for (var child = element.FirstChild; child is not null; child = child.NextSibling)
         {
             if (child is HtmlTextNode text)
             {
-                builder.Append(text.Data);
+                builder.Append(text.Span);
             }
             else if (child is HtmlElement e)
             {

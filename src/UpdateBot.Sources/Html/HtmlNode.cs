@@ -5,6 +5,8 @@ internal abstract class HtmlNode
 {
     public HtmlElement? ParentElement { get; internal set; }
 
+    public HtmlNode? NextSibling { get; internal set; }
+
     /// <summary>Takes this node out of its parent, if it has one.</summary>
     internal void Detach() => ParentElement?.Remove(this);
 }

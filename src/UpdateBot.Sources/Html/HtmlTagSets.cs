@@ -62,7 +62,7 @@ internal static class HtmlTagSets
     public static bool IsWhitespace(char c) => c is ' ' or '\t' or '\n' or '\f' or '\r';
 
     /// <summary>How many leading characters of <paramref name="text"/> are whitespace.</summary>
-    public static int LeadingWhitespace(string text)
+    public static int LeadingWhitespace(ReadOnlySpan<char> text)
     {
         var i = 0;
         while (i < text.Length && IsWhitespace(text[i]))

@@ -31,8 +31,8 @@ internal sealed class HtmlTokenizer(string source)
     /// <summary>A start tag's attributes (the first of each name), reused for the next tag.</summary>
     public List<HtmlAttribute> Attributes { get; } = [];
 
-    /// <summary>The text of a text token (may be empty).</summary>
-    public string Text { get; private set; } = "";
+    /// <summary>The text of a text token (may be empty): a slice of the page where it needed no decoding.</summary>
+    public ReadOnlyMemory<char> Text { get; private set; }
 
     public string? DoctypeName { get; private set; }
 
@@ -143,12 +143,12 @@ internal sealed class HtmlTokenizer(string source)
         position = i;
         if (!buffered)
         {
-            Text = source.Substring(start, i - start);
+            Text = source.AsMemory(start, i - start);
         }
         else
         {
             buffer.Append(source, runStart, i - runStart);
-            Text = buffer.ToString();
+            Text = buffer.ToString().AsMemory();
         }
 
         return HtmlTokenKind.Text;
@@ -319,39 +319,7 @@ internal sealed class HtmlTokenizer(string source)
             return span.Length == 0 ? "" : span.ToString();
         }
 
-        buffer.Clear();
-        var runStart = from;
-        var i = from + found;
-        while (i < to)
-        {
-            var c = source[i];
-            if (c is not ('&' or '\r' or '\0'))
-            {
-                i++;
-                continue;
-            }
-
-            buffer.Append(source, runStart, i - runStart);
-            if (c == '&')
-            {
-                i = CharacterReferences.Decode(source, i, to, buffer, inAttribute: true);
-            }
-            else if (c == '\r')
-            {
-                buffer.Append('\n');
-                i = i + 1 < to && source[i + 1] == '\n' ? i + 2 : i + 1;
-            }
-            else
-            {
-                buffer.Append('\uFFFD');
-                i++;
-            }
-
-            runStart = i;
-        }
-
-        buffer.Append(source, runStart, to - runStart);
-        return buffer.ToString();
+        return DecodeRange(from + found, to, inAttribute: true, from);
     }
 
     /// <summary>A tag or attribute name in lower case, U+0000 replaced, shared where common.</summary>
@@ -509,14 +477,7 @@ internal sealed class HtmlTokenizer(string source)
             _ => EndTagAt(position),
         };
 
-        if (current == HtmlTextModel.RcData)
-        {
-            Text = Decoded(position, end);
-        }
-        else
-        {
-            Text = Normalise(position, end);
-        }
+        Text = current == HtmlTextModel.RcData ? Decoded(position, end) : Normalise(position, end);
 
         position = end;
         return HtmlTokenKind.Text;
@@ -610,12 +571,12 @@ internal sealed class HtmlTokenizer(string source)
     }
 
     /// <summary>Raw text with line breaks normalised and U+0000 replaced.</summary>
-    private string Normalise(int from, int to)
+    private ReadOnlyMemory<char> Normalise(int from, int to)
     {
         var span = source.AsSpan(from, to - from);
         if (span.IndexOfAny('\r', '\0') < 0)
         {
-            return span.Length == 0 ? "" : span.ToString();
+            return source.AsMemory(from, to - from);
         }
 
         buffer.Clear();
@@ -636,18 +597,23 @@ internal sealed class HtmlTokenizer(string source)
             }
         }
 
-        return buffer.ToString();
+        return buffer.ToString().AsMemory();
     }
 
     /// <summary>RCDATA: as <see cref="Normalise"/>, with character references decoded.</summary>
-    private string Decoded(int from, int to) =>
-        source.AsSpan(from, to - from).IndexOf('&') < 0 ? Normalise(from, to) : AttributeValueLike(from, to);
+    private ReadOnlyMemory<char> Decoded(int from, int to) =>
+        source.AsSpan(from, to - from).IndexOf('&') < 0 ? Normalise(from, to) : DecodeRange(from, to, inAttribute: false).AsMemory();
 
-    private string AttributeValueLike(int from, int to)
+    /// <summary>
+    /// Text from <paramref name="from"/> to <paramref name="to"/> with character references decoded, line breaks
+    /// normalised and U+0000 replaced; the scan starts at <paramref name="from"/> (text before <paramref name="start"/>
+    /// is known to be plain).
+    /// </summary>
+    private string DecodeRange(int from, int to, bool inAttribute, int start = -1)
     {
         buffer.Clear();
+        var runStart = start < 0 ? from : start;
         var i = from;
-        var runStart = from;
         while (i < to)
         {
             var c = source[i];
@@ -660,7 +626,7 @@ internal sealed class HtmlTokenizer(string source)
             buffer.Append(source, runStart, i - runStart);
             if (c == '&')
             {
-                i = CharacterReferences.Decode(source, i, to, buffer, inAttribute: false);
+                i = CharacterReferences.Decode(source, i, to, buffer, inAttribute);
             }
             else if (c == '\r')
             {

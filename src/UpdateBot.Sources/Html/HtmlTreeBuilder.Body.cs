@@ -3,7 +3,7 @@ namespace UpdateBot.Sources.Html;
 /// <summary>The "in body" rules.</summary>
 internal sealed partial class HtmlTreeBuilder
 {
-    private void TextInBody(string text)
+    private void TextInBody(ReadOnlyMemory<char> text)
     {
         if (IsForeignContext())
         {
@@ -22,7 +22,7 @@ internal sealed partial class HtmlTreeBuilder
         {
             case "table" or "tbody" or "thead" or "tfoot" or "tr":
                 // Text in a table outside its cells is moved before the table, unless it is only whitespace.
-                if (HtmlTagSets.LeadingWhitespace(text) == text.Length)
+                if (HtmlTagSets.LeadingWhitespace(text.Span) == text.Length)
                 {
                     InsertText(text);
                 }
@@ -37,7 +37,7 @@ internal sealed partial class HtmlTreeBuilder
                 return;
             case "colgroup":
             {
-                var space = HtmlTagSets.LeadingWhitespace(text);
+                var space = HtmlTagSets.LeadingWhitespace(text.Span);
                 Current.AppendText(text[..space]);
                 if (space < text.Length)
                 {

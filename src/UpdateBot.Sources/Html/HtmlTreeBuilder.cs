@@ -52,7 +52,7 @@ internal sealed partial class HtmlTreeBuilder(string source)
                     if (skipNewline)
                     {
                         skipNewline = false;
-                        if (text.StartsWith('\n'))
+                        if (text.Span.StartsWith('\n'))
                         {
                             text = text[1..];
                         }
@@ -143,7 +143,7 @@ internal sealed partial class HtmlTreeBuilder(string source)
             id.StartsWith("-//w3c//dtd html 4.01 transitional//", StringComparison.Ordinal));
     }
 
-    private void OnText(string text)
+    private void OnText(ReadOnlyMemory<char> text)
     {
         if (phase != Phase.InBody && HasOpen("template"))
         {
@@ -158,7 +158,7 @@ internal sealed partial class HtmlTreeBuilder(string source)
                 case Phase.BeforeHtml:
                 case Phase.BeforeHead:
                 {
-                    var space = HtmlTagSets.LeadingWhitespace(text);
+                    var space = HtmlTagSets.LeadingWhitespace(text.Span);
                     text = text[space..];
                     if (text.Length > 0)
                     {
@@ -172,7 +172,7 @@ internal sealed partial class HtmlTreeBuilder(string source)
                 case Phase.InHeadNoscript:
                 case Phase.AfterHead:
                 {
-                    var space = HtmlTagSets.LeadingWhitespace(text);
+                    var space = HtmlTagSets.LeadingWhitespace(text.Span);
                     if (space > 0)
                     {
                         Current.AppendText(text[..space]);
@@ -537,7 +537,7 @@ internal sealed partial class HtmlTreeBuilder(string source)
         }
     }
 
-    private void InsertText(string text)
+    private void InsertText(ReadOnlyMemory<char> text)
     {
         var current = Current;
         if (fosterParenting && current.LocalName is "table" or "tbody" or "tfoot" or "thead" or "tr")

@@ -125,10 +125,9 @@ internal static class ChromeFilter
         }
 
         var items = 0;
-        var children = element.ChildNodes;
-        for (var i = 0; i < children.Count; i++)
+        for (var child = element.FirstChild; child is not null; child = child.NextSibling)
         {
-            if (children[i] is HtmlElement { LocalName: "li" } li)
+            if (child is HtmlElement { LocalName: "li" } li)
             {
                 if (li.FirstDescendant(static a => a.LocalName == "a" && a.GetAttribute("href") is { } href && href.StartsWith('#')) is null)
                 {

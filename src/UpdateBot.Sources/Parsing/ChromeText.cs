@@ -31,22 +31,23 @@ internal static partial class ChromeText
     }
 
     /// <summary>Cuts the paragraphs of a page's last entry at its first chrome paragraph.</summary>
-    public static void TrimTrailing(List<string> paragraphs)
+    public static void TrimTrailing(List<ReadOnlyMemory<char>> paragraphs)
     {
         for (var i = 0; i < paragraphs.Count; i++)
         {
-            var firstLine = paragraphs[i].Split('\n', 2)[0];
+            var paragraph = paragraphs[i].ToString();
+            var firstLine = paragraph.Split('\n', 2)[0];
             if (IsChrome(firstLine))
             {
                 paragraphs.RemoveRange(i, paragraphs.Count - i);
                 return;
             }
 
-            var lines = paragraphs[i].Split('\n');
+            var lines = paragraph.Split('\n');
             var cut = Array.FindIndex(lines, IsChrome);
             if (cut > 0)
             {
-                paragraphs[i] = string.Join('\n', lines[..cut]);
+                paragraphs[i] = string.Join('\n', lines[..cut]).AsMemory();
                 paragraphs.RemoveRange(i + 1, paragraphs.Count - i - 1);
                 return;
             }

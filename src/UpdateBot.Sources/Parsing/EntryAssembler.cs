@@ -25,16 +25,52 @@ internal static class EntryAssembler
                 Url = r.Url,
                 Kind = r.Kind,
                 Author = r.Author,
-                Links = r.Links.DistinctBy(l => l.Url).ToList(),
-                Media = r.Media.DistinctBy(m => m.Url).ToList(),
+                Links = DistinctByUrl(r.Links, static l => l.Url),
+                Media = DistinctByUrl(r.Media, static m => m.Url),
             }, i));
         }
 
         return NewestFirst(entries);
     }
 
+    /// <summary>The items with the first of each URL kept, in order; the list itself when it has no repeats.</summary>
+    private static List<T> DistinctByUrl<T>(List<T> items, Func<T, string> url)
+    {
+        if (items.Count <= 1)
+        {
+            return items;
+        }
+
+        if (items.Count <= 16)
+        {
+            // A few links: compare pairwise rather than build a set.
+            List<T>? kept = null;
+            for (var i = 0; i < items.Count; i++)
+            {
+                var repeat = false;
+                for (var j = 0; j < i && !repeat; j++)
+                {
+                    repeat = url(items[j]) == url(items[i]);
+                }
+
+                if (repeat)
+                {
+                    kept ??= items.GetRange(0, i);
+                }
+                else
+                {
+                    kept?.Add(items[i]);
+                }
+            }
+
+            return kept ?? items;
+        }
+
+        return items.DistinctBy(url, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>The non-empty paragraphs with a blank line between each, copied once.</summary>
-    private static string JoinParagraphs(List<string> paragraphs)
+    private static string JoinParagraphs(List<ReadOnlyMemory<char>> paragraphs)
     {
         var length = 0;
         var count = 0;
@@ -48,7 +84,7 @@ internal static class EntryAssembler
 
         if (count <= 1)
         {
-            return count == 0 ? "" : paragraphs.First(p => p.Length > 0);
+            return count == 0 ? "" : paragraphs.First(p => p.Length > 0).ToString();
         }
 
         return string.Create(length, paragraphs, static (span, list) =>
@@ -67,7 +103,7 @@ internal static class EntryAssembler
                     span[at++] = '\n';
                 }
 
-                p.AsSpan().CopyTo(span[at..]);
+                p.Span.CopyTo(span[at..]);
                 at += p.Length;
             }
         });

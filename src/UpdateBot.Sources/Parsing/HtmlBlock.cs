@@ -4,11 +4,23 @@ using UpdateBot.Core.Entries;
 namespace UpdateBot.Sources.Parsing;
 
 /// <summary>One block of a page's text in reading order: a paragraph (with its links and images) or a timestamp heading.</summary>
-internal sealed class HtmlBlock(HtmlElement element, string text)
+internal sealed class HtmlBlock(HtmlElement element, ReadOnlyMemory<char> content)
 {
+    private string? text;
+
+    public HtmlBlock(HtmlElement element, string text)
+        : this(element, text.AsMemory())
+    {
+        this.text = text;
+    }
+
     public HtmlElement Element { get; } = element;
 
-    public string Text { get; } = text;
+    /// <summary>The block's text, as a slice of the walk's text buffer.</summary>
+    public ReadOnlyMemory<char> Content { get; } = content;
+
+    /// <summary>The block's text as a string (made on first use).</summary>
+    public string Text => text ??= Content.ToString();
 
     public TimestampParts? Timestamp { get; init; }
 

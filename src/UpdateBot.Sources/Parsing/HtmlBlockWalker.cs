@@ -78,27 +78,23 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
 
         var hasBlockChild = false;
 
-        // The current run of inline content: children [runFrom, i) of this element, placed at blocks[runAt].
-        var runFrom = -1;
+        // The current run of inline content: the children from runFrom up to the current one, placed at blocks[runAt].
+        HtmlNode? runFrom = null;
         var runAt = 0;
-
-        // Index the child list: AngleSharp's NextSibling scans the parent's children, quadratic on long pages.
-        var children = element.ChildNodes;
-        for (var i = 0; i < children.Count; i++)
+        for (var child = element.FirstChild; child is not null; child = child.NextSibling)
         {
-            var child = children[i];
             if (child is HtmlElement childElement)
             {
                 var kind = Visit(childElement, blocks, chrome);
                 if (kind == Kind.Block)
                 {
                     hasBlockChild = true;
-                    if (runFrom >= 0)
+                    if (runFrom is not null)
                     {
-                        FlushRun(element, children, runFrom, i, blocks, runAt, chrome);
+                        FlushRun(element, runFrom, child, blocks, runAt, chrome);
                     }
 
-                    runFrom = -1;
+                    runFrom = null;
                     continue;
                 }
 
@@ -108,18 +104,18 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
                 }
             }
 
-            if (runFrom < 0)
+            if (runFrom is null)
             {
-                runFrom = i;
+                runFrom = child;
                 runAt = blocks.Count;
             }
         }
 
         if (hasBlockChild)
         {
-            if (runFrom >= 0)
+            if (runFrom is not null)
             {
-                FlushRun(element, children, runFrom, children.Count, blocks, blocks.Count, chrome);
+                FlushRun(element, runFrom, null, blocks, blocks.Count, chrome);
             }
 
             return Kind.Block;
@@ -134,15 +130,16 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
         return Kind.Block;
     }
 
-    private void FlushRun(HtmlElement parent, NodeList children, int from, int to, List<HtmlBlock> blocks, int index, ChromeChain? chrome)
+    /// <summary>Makes a block of the inline children from <paramref name="from"/> up to (not including) <paramref name="to"/>.</summary>
+    private void FlushRun(HtmlElement parent, HtmlNode from, HtmlNode? to, List<HtmlBlock> blocks, int index, ChromeChain? chrome)
     {
-        // Ignored children and comments in the run add no text, as before.
-        for (var i = from; i < to; i++)
+        // Ignored children in the run add no text.
+        for (var node = from; node is not null && node != to; node = node.NextSibling)
         {
-            HtmlText.Append(children[i], text, baseUrl, links, media, pre: false);
+            HtmlText.Append(node, text, baseUrl, links, media, pre: false);
         }
 
-        var content = text.Take();
+        var content = text.TakeSlice();
         if (content.Length == 0 && media.Count == 0)
         {
             links.Clear();
@@ -155,7 +152,8 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
 
     private void AddLeaf(HtmlElement element, List<HtmlBlock> blocks, ChromeChain? chrome)
     {
-        var content = HtmlText.Extract(element, text, baseUrl, links, media);
+        HtmlText.Append(element, text, baseUrl, links, media, pre: false);
+        var content = text.TakeSlice();
         if (content.Length == 0 && media.Count == 0 && !(detectTimestamps && HasMachineTime(element)))
         {
             links.Clear();
@@ -175,14 +173,17 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
         return (l, m);
     }
 
-    private HtmlBlock Classify(HtmlElement element, string content, ChromeChain? chrome, bool leaf)
+    private HtmlBlock Classify(HtmlElement element, ReadOnlyMemory<char> slice, ChromeChain? chrome, bool leaf)
     {
         var isHeading = element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
-        if (!detectTimestamps || content.Length > MaxMachineHeadingLength)
+        if (!detectTimestamps || slice.Length > MaxMachineHeadingLength)
         {
-            return Paragraph(element, content, isHeading, chrome);
+            var (paragraphLinks, paragraphMedia) = TakeLinksAndMedia();
+            return new HtmlBlock(element, slice) { IsHeading = isHeading, Chrome = chrome, Links = paragraphLinks, Media = paragraphMedia };
         }
 
+        // A short line may be a heading: it is looked at as a string.
+        var content = text.Share(slice.Span);
         var machine = leaf ? MachineTime(element) : null;
         if (content.Length <= TimestampText.MaxLength && TimestampText.TryParse(content, zone, out var parts))
         {
@@ -262,10 +263,9 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
             return own;
         }
 
-        var children = element.ChildNodes;
-        for (var i = 0; i < children.Count; i++)
+        for (var node = element.FirstChild; node is not null; node = node.NextSibling)
         {
-            if (children[i] is HtmlElement child && MachineTime(child) is { } found)
+            if (node is HtmlElement child && MachineTime(child) is { } found)
             {
                 return found;
             }

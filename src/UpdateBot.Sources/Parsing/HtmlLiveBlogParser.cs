@@ -94,7 +94,7 @@ internal static class HtmlLiveBlogParser
                 continue;
             }
 
-            if (TimestampText.TryParseUpdated(block.Text, page.Zone, out var updated))
+            if (TimestampText.TryParseUpdated(block.Content.Span, page.Zone, out var updated))
             {
                 current.Updated = TimestampText.InstantOf(updated, page.Zone) ?? current.Updated;
             }
@@ -102,9 +102,9 @@ internal static class HtmlLiveBlogParser
             {
                 current.Title = block.Text;
             }
-            else if (block.Text.Length > 0)
+            else if (block.Content.Length > 0)
             {
-                current.Paragraphs.Add(block.Text);
+                current.Paragraphs.Add(block.Content);
             }
 
             current.Links.AddRange(block.Links);
@@ -171,7 +171,7 @@ internal static class HtmlLiveBlogParser
             return false;
         }
 
-        var text = string.Join(" ", entry.Paragraphs).Trim();
+        var text = string.Join(" ", entry.Paragraphs.Select(p => p.ToString())).Trim();
         var linkText = string.Join(" ", entry.Links.Select(l => l.Text).Distinct()).Trim();
         var samePage = baseUrl is not null && entry.Links.All(l => Uri.TryCreate(l.Url, UriKind.Absolute, out var u) && u.AbsolutePath == baseUrl.AbsolutePath && u.Host == baseUrl.Host);
         return !samePage && text.Length > 0 && (text == linkText || text == entry.Title);

@@ -50,7 +50,7 @@ internal static class HtmlText
         if (node is HtmlTextNode textNode)
         {
             // Line breaks in the source are only spaces; <br> and block boundaries make real breaks.
-            text.Append(textNode.Data, pre);
+            text.Append(textNode.Span, pre);
             return;
         }
 
@@ -101,17 +101,16 @@ internal static class HtmlText
             text.Break();
         }
 
-        var url = links is not null && name == "a" ? Absolute(element.GetAttribute("href"), baseUrl) : null;
+        var url = links is not null && name == "a" ? text.Resolve(element.GetAttribute("href"), baseUrl) : null;
         if (url is not null)
         {
             text.Mark();
         }
 
         var childPre = pre || name == "pre";
-        var children = element.ChildNodes;
-        for (var i = 0; i < children.Count; i++)
+        for (var child = element.FirstChild; child is not null; child = child.NextSibling)
         {
-            Append(children[i], text, baseUrl, links, media, childPre);
+            Append(child, text, baseUrl, links, media, childPre);
         }
 
         if (url is not null)

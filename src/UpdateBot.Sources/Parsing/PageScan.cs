@@ -58,10 +58,9 @@ internal sealed class PageScan
     /// <summary>Looks at the descendants of an element.</summary>
     public void VisitSubtree(HtmlElement element)
     {
-        var children = element.ChildNodes;
-        for (var i = 0; i < children.Count; i++)
+        for (var node = element.FirstChild; node is not null; node = node.NextSibling)
         {
-            if (children[i] is HtmlElement child)
+            if (node is HtmlElement child)
             {
                 Visit(child, null, null);
             }
@@ -77,10 +76,9 @@ internal sealed class PageScan
         }
 
         Note(element);
-        var children = element.ChildNodes;
-        for (var i = 0; i < children.Count; i++)
+        for (var node = element.FirstChild; node is not null; node = node.NextSibling)
         {
-            if (children[i] is HtmlElement child)
+            if (node is HtmlElement child)
             {
                 Visit(child, walked, walk);
             }

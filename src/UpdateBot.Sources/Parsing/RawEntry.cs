@@ -19,7 +19,8 @@ internal sealed class RawEntry(TimestampParts timestamp)
 
     public EntryKind Kind { get; set; } = EntryKind.Entry;
 
-    public List<string> Paragraphs { get; } = [];
+    /// <summary>The entry's paragraphs (slices of the page's text, joined once when the entry is made).</summary>
+    public List<ReadOnlyMemory<char>> Paragraphs { get; } = [];
 
     public List<EntryLink> Links { get; } = [];
 

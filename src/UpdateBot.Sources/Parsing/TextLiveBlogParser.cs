@@ -23,7 +23,7 @@ internal static partial class TextLiveBlogParser
         {
             if (current is not null && paragraph.Length > 0)
             {
-                current.Paragraphs.Add(paragraph.ToString());
+                current.Paragraphs.Add(paragraph.ToString().AsMemory());
             }
 
             paragraph.Clear();
@@ -69,7 +69,7 @@ internal static partial class TextLiveBlogParser
         {
             ChromeText.TrimTrailing(raw[^1].Paragraphs);
             var kept = raw[^1].Paragraphs;
-            raw[^1].Links.RemoveAll(l => !kept.Any(p => p.Contains(l.Url, StringComparison.Ordinal)));
+            raw[^1].Links.RemoveAll(l => !kept.Any(p => p.Span.Contains(l.Url, StringComparison.Ordinal)));
         }
 
         var entries = EntryAssembler.Assemble(raw, page, sourceName);

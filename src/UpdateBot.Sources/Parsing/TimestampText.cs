@@ -43,7 +43,7 @@ internal static partial class TimestampText
     private static partial Regex UpdatedPattern();
 
     /// <summary>Recognises an "updated" stamp inside an entry: "Last Updated: 10:21 GMT+1 Tuesday, 28 June 2016".</summary>
-    public static bool TryParseUpdated(string text, TimeZoneInfo zone, out TimestampParts parts)
+    public static bool TryParseUpdated(ReadOnlySpan<char> text, TimeZoneInfo zone, out TimestampParts parts)
     {
         parts = null!;
 
@@ -53,7 +53,7 @@ internal static partial class TimestampText
             return false;
         }
 
-        var match = UpdatedPattern().Match(text);
+        var match = UpdatedPattern().Match(text.ToString());
         return match.Success && TryParse(match.Groups["when"].Value, zone, out parts);
     }
 

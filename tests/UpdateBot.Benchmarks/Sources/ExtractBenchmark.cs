@@ -81,6 +81,21 @@ internal static class ExtractBenchmark
             return $"{(GC.GetAllocatedBytesForCurrentThread() - bytes) / 1048576.0:0.0} MB allocated, GCs gen0/1/2: {GC.CollectionCount(0) - g0}/{GC.CollectionCount(1) - g1}/{GC.CollectionCount(2) - g2}";
         }
 
+        static string Collections(Action action)
+        {
+            GC.Collect();
+            var (g0, g1, g2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var pause = GC.GetTotalPauseDuration();
+            for (var i = 0; i < 30; i++)
+            {
+                action();
+            }
+
+            return $"GCs gen0/1/2 in 30 runs: {GC.CollectionCount(0) - g0}/{GC.CollectionCount(1) - g1}/{GC.CollectionCount(2) - g2}, pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds / 30:0.0} ms per run";
+        }
+
+        Console.WriteLine($"  bare parse: {Collections(() => new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocument(html))}");
+        Console.WriteLine($"  extraction: {Collections(() => FeedParser.Parse(html, "text/html", baseUrl, options))}");
         Console.WriteLine($"  bare parse: {Allocation(() => new HtmlParser().ParseDocument(html))}");
         Console.WriteLine($"  extraction: {Allocation(() => FeedParser.Parse(html, "text/html", baseUrl, options))}");
         Console.WriteLine($"  our HTML parse alone: {PairedTiming.CpuMilliseconds(() => UpdateBot.Sources.Html.HtmlDocument.Parse(html), 9, 3):0.0} ms CPU, {Allocation(() => UpdateBot.Sources.Html.HtmlDocument.Parse(html))}");
@@ -88,6 +103,16 @@ internal static class ExtractBenchmark
         var metadata = UpdateBot.Sources.Parsing.PageMetadata.Read(document, zone);
         var page = metadata.Context(options);
         var root = document.Body!;
+        Console.WriteLine($"  whole extraction:     {PairedTiming.CpuMilliseconds(() => FeedParser.Parse(html, "text/html", baseUrl, options), 9, 3):0.0} ms CPU");
+        Console.WriteLine($"  scan with walk:       {PairedTiming.CpuMilliseconds(() => { var r = document.Body!; UpdateBot.Sources.Parsing.PageScan.Of(document, r, s => UpdateBot.Sources.Parsing.HtmlLiveBlogParser.Walker(zone, baseUrl).Walk(r, s)); }, 9, 3):0.0} ms CPU");
+        {
+            var walker = UpdateBot.Sources.Parsing.HtmlLiveBlogParser.Walker(zone, baseUrl);
+            List<UpdateBot.Sources.Parsing.HtmlBlock>? walked = null;
+            UpdateBot.Sources.Parsing.PageScan? scan = null;
+            Console.WriteLine($"  scan and walk: {Allocation(() => { var r = document.Body!; scan = UpdateBot.Sources.Parsing.PageScan.Of(document, r, s => walked = walker.Walk(r, s)); })}");
+            Console.WriteLine($"  rest of the live-blog parser: {Allocation(() => UpdateBot.Sources.Parsing.HtmlLiveBlogParser.Parse(document, metadata, page, baseUrl, "b", scan, walked))}");
+        }
+
         Console.WriteLine($"  metadata: {PairedTiming.CpuMilliseconds(() => UpdateBot.Sources.Parsing.PageMetadata.Read(document, zone), 9, 3):0.0} ms CPU");
         Console.WriteLine($"  walk:     {PairedTiming.CpuMilliseconds(() => new UpdateBot.Sources.Parsing.HtmlBlockWalker(zone, baseUrl, isChrome: UpdateBot.Sources.Parsing.ChromeFilter.IsChrome).Walk(root), 9, 3):0.0} ms CPU");
         var all = root.Descendants().ToArray();

@@ -10,6 +10,8 @@ namespace UpdateBot.Benchmarks.Sources;
 /// </summary>
 internal static class PairedTiming
 {
+    private const int WarmUpRuns = 40;
+
     public sealed record Result(double[] WallA, double[] WallB, double[] CpuA, double[] CpuB)
     {
         public double MedianWallA => Median(WallA);
@@ -28,11 +30,15 @@ internal static class PairedTiming
 
     public static Result Run(Action a, Action b, int rounds, int perRound)
     {
-        for (var i = 0; i < 3; i++)
+        // Warm both up past tiered compilation's first tier (30 calls, then a background recompile), so the rounds
+        // compare steady-state code, as a long-running bot runs it.
+        for (var i = 0; i < WarmUpRuns; i++)
         {
             a();
             b();
         }
+
+        Thread.Sleep(200);
 
         var wallA = new double[rounds];
         var wallB = new double[rounds];
@@ -58,7 +64,12 @@ internal static class PairedTiming
     /// <summary>Median CPU milliseconds per run of one action, for breakdowns.</summary>
     public static double CpuMilliseconds(Action action, int rounds, int perRound)
     {
-        action();
+        for (var i = 0; i < WarmUpRuns; i++)
+        {
+            action();
+        }
+
+        Thread.Sleep(200);
         var samples = new double[rounds];
         for (var r = 0; r < rounds; r++)
         {
