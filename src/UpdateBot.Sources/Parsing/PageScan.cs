@@ -4,8 +4,8 @@ namespace UpdateBot.Sources.Parsing;
 
 /// <summary>
 /// What the format probes look for, found in one pass over a page's elements instead of one document-wide
-/// selector query per probe. Each list is in document order and matches what its selector would match
-/// (AngleSharp compares attribute values ordinally, except those HTML lists as case-insensitive, such as type).
+/// selector query per probe. Each list is in document order and matches what its CSS selector would match
+/// (attribute values compared ordinally, except those HTML lists as case-insensitive, such as type).
 /// </summary>
 internal sealed class PageScan
 {
