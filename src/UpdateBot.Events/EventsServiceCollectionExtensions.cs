@@ -36,6 +36,7 @@ public static class EventsServiceCollectionExtensions
         services.TryAddSingleton<IChatSettingsStore, InMemoryChatSettingsStore>();
         services.TryAddSingleton<IReminderLog, InMemoryReminderLog>();
         services.TryAddSingleton<IEntryPlaces, EntryPlaces>();
+        services.TryAddSingleton<EventCatalogRefresher>();
         services.AddSingleton<ICommand, EventsCommand>();
         services.AddSingleton<ICommand, HomeCommand>();
         services.AddSingleton<ICommand, RemindCommand>();
