@@ -11,7 +11,7 @@ namespace UpdateBot.Events.Hosting;
 /// </summary>
 public sealed class EventCatalogRefresher(IServiceProvider services, EventIndex index, FeedTimeZones zones, IOptions<EventsOptions> options)
 {
-    /// <summary>False (and nothing read) when no entry store is registered.</summary>
+    /// <summary>Whether there is an entry store to read (without one, events come only from moderators and the CLI).</summary>
     public bool HasEntries => services.GetService<IEntryStore>() is not null;
 
     /// <summary>Reads the newest entries into the index; false when there is no entry store to read.</summary>
