@@ -1,5 +1,5 @@
-using AngleSharp.Html.Parser;
 using UpdateBot.Core.Entries;
+using UpdateBot.Sources.Html;
 using UpdateBot.Sources.Parsing;
 
 namespace UpdateBot.Sources;
@@ -44,7 +44,7 @@ public static class FeedParser
 
     private static FeedSnapshot ParseHtml(string text, string format, Uri? baseUrl, ParseOptions options, string sourceName)
     {
-        var document = new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocument(text);
+        var document = HtmlDocument.Parse(text);
         var auto = format is "html" or "auto";
 
         // One pass over the page: the timestamp-headed reading of the body, and on the way what every format probe

@@ -15,6 +15,7 @@ return verb switch
     "memory" => await MemoryBenchmark.RunAsync(rest),
     "events-query" => await EventsQueryBenchmark.Run(rest),
     "gazetteer-load" => GazetteerLoadBenchmark.Run(rest),
+    "html-agreement" => HtmlAgreement.Run(rest),
     DeliveryChild.Verb => await DeliveryChild.RunAsync(rest),
     FeedSiteChild.Verb => await FeedSiteChild.RunAsync(),
     _ => Usage(),
@@ -34,6 +35,7 @@ static int Usage()
           memory --subscriptions N                               peak RSS of the bot fanning out to N subscriptions
           events-query [count]   /events with 10,000 known events, in process (target p99 <= 10 ms)
           gazetteer-load [n]     time and memory of loading the shipped gazetteer (target <= 1 s, <= 40 MB)
+          html-agreement <dir>   our HTML parser vs AngleSharp on real pages: how many parse to the same tree
         """);
     return 2;
 }

@@ -1,6 +1,6 @@
 using System.Text;
-using AngleSharp.Html.Parser;
 using UpdateBot.Core.Entries;
+using UpdateBot.Sources.Html;
 using UpdateBot.Sources.Parsing;
 
 namespace UpdateBot.Sources.Tests;
@@ -93,30 +93,30 @@ public sealed class HtmlTextFastPathTests
     [InlineData("<p>\u3000ideographic\u2003em\u0085next\u000bvt</p>")]
     public void Collapsed_text_and_link_texts_match_a_collapse_after_the_fact(string html)
     {
-        var document = new HtmlParser().ParseDocument("<html><body>" + html + "</body></html>");
+        var document = HtmlDocument.Parse("<html><body>" + html + "</body></html>");
         var links = new List<EntryLink>();
         var media = new List<EntryMedia>();
         var text = HtmlText.Extract(document.Body!, new Uri("https://example.org/live"), links, media);
 
         Assert.Equal(Collapse(RawText(document.Body!, pre: false)), text);
-        var expectedLinks = document.Body!.QuerySelectorAll("a[href]")
+        var expectedLinks = document.Body!.Descendants().Where(a => a.LocalName == "a" && a.HasAttribute("href"))
             .Where(a => HtmlText.Absolute(a.GetAttribute("href"), new Uri("https://example.org/live")) is not null)
-            .Select(a => Collapse(RawText(a, pre: a.Closest("pre") is not null)) is { Length: > 0 } t ? t : HtmlText.Absolute(a.GetAttribute("href"), new Uri("https://example.org/live")))
+            .Select(a => Collapse(RawText(a, pre: a.Closest(e => e.LocalName == "pre") is not null)) is { Length: > 0 } t ? t : HtmlText.Absolute(a.GetAttribute("href"), new Uri("https://example.org/live")))
             .ToList();
         Assert.Equal(expectedLinks.Order(), links.Select(l => l.Text).Order());
     }
 
     // The reference: the raw text stream first, then collapsed (the way the parser worked before it streamed).
-    private static string RawText(AngleSharp.Dom.INode node, bool pre)
+    private static string RawText(HtmlNode node, bool pre)
     {
         var builder = new StringBuilder();
         Raw(node, builder, pre);
         return builder.ToString();
     }
 
-    private static void Raw(AngleSharp.Dom.INode node, StringBuilder builder, bool pre)
+    private static void Raw(HtmlNode node, StringBuilder builder, bool pre)
     {
-        if (node is AngleSharp.Dom.IText text)
+        if (node is HtmlTextNode text)
         {
             foreach (var c in text.Data)
             {
@@ -126,7 +126,7 @@ public sealed class HtmlTextFastPathTests
             return;
         }
 
-        if (node is not AngleSharp.Dom.IElement element || HtmlText.IsSkipped(element) || element.LocalName is "img")
+        if (node is not HtmlElement element || HtmlText.IsSkipped(element) || element.LocalName is "img")
         {
             return;
         }

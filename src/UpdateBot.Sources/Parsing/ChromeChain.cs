@@ -1,11 +1,11 @@
-using AngleSharp.Dom;
+using UpdateBot.Sources.Html;
 
 namespace UpdateBot.Sources.Parsing;
 
 /// <summary>The chrome elements (innermost first) a block sits inside; shared between blocks, never copied.</summary>
-internal sealed class ChromeChain(IElement element, ChromeChain? parent)
+internal sealed class ChromeChain(HtmlElement element, ChromeChain? parent)
 {
-    public IElement Element { get; } = element;
+    public HtmlElement Element { get; } = element;
 
     public ChromeChain? Parent { get; } = parent;
 }

@@ -1,4 +1,4 @@
-using AngleSharp.Dom;
+using UpdateBot.Sources.Html;
 
 namespace UpdateBot.Sources.Parsing;
 
@@ -20,7 +20,7 @@ internal static class ChromeFilter
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Words = ChromeWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public static bool IsChrome(IElement element)
+    public static bool IsChrome(HtmlElement element)
     {
         var name = element.LocalName;
         switch (name)
@@ -44,11 +44,7 @@ internal static class ChromeFilter
         string? id = null;
         for (var i = 0; i < attributes.Length; i++)
         {
-            if (attributes[i] is not { } attribute)
-            {
-                continue;
-            }
-
+            var attribute = attributes[i];
             switch (attribute.Name)
             {
                 case "hidden":
@@ -121,7 +117,7 @@ internal static class ChromeFilter
     }
 
     /// <summary>A list whose items all jump to anchors on the same page is a table of contents (Key events).</summary>
-    private static bool IsAnchorList(IElement element)
+    private static bool IsAnchorList(HtmlElement element)
     {
         if (element.LocalName is not ("ul" or "ol"))
         {
@@ -130,11 +126,11 @@ internal static class ChromeFilter
 
         var items = 0;
         var children = element.ChildNodes;
-        for (var i = 0; i < children.Length; i++)
+        for (var i = 0; i < children.Count; i++)
         {
-            if (children[i] is IElement { LocalName: "li" } li)
+            if (children[i] is HtmlElement { LocalName: "li" } li)
             {
-                if (li.QuerySelector("a[href^='#']") is null)
+                if (li.FirstDescendant(static a => a.LocalName == "a" && a.GetAttribute("href") is { } href && href.StartsWith('#')) is null)
                 {
                     return false;
                 }

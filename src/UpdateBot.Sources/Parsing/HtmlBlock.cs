@@ -1,12 +1,12 @@
-using AngleSharp.Dom;
+using UpdateBot.Sources.Html;
 using UpdateBot.Core.Entries;
 
 namespace UpdateBot.Sources.Parsing;
 
 /// <summary>One block of a page's text in reading order: a paragraph (with its links and images) or a timestamp heading.</summary>
-internal sealed class HtmlBlock(IElement element, string text)
+internal sealed class HtmlBlock(HtmlElement element, string text)
 {
-    public IElement Element { get; } = element;
+    public HtmlElement Element { get; } = element;
 
     public string Text { get; } = text;
 

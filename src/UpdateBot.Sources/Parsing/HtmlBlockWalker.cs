@@ -1,5 +1,5 @@
 using System.Globalization;
-using AngleSharp.Dom;
+using UpdateBot.Sources.Html;
 using UpdateBot.Core.Entries;
 
 namespace UpdateBot.Sources.Parsing;
@@ -10,7 +10,7 @@ namespace UpdateBot.Sources.Parsing;
 /// timestamp — or a short line carrying a machine-readable time (time[datetime], data-timestamp, an ISO title) —
 /// is a timestamp heading. Chrome elements met on the way are noted on each block, not decided here.
 /// </summary>
-internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool detectTimestamps = true, Func<IElement, bool>? isChrome = null)
+internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool detectTimestamps = true, Func<HtmlElement, bool>? isChrome = null)
 {
     private const int MaxBylineLength = 60;
     private const int MaxMachineHeadingLength = 100;
@@ -41,7 +41,7 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
 
     private PageScan? scan;
 
-    public List<HtmlBlock> Walk(IElement root)
+    public List<HtmlBlock> Walk(HtmlElement root)
     {
         var blocks = new List<HtmlBlock>();
         Visit(root, blocks, null);
@@ -49,7 +49,7 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
     }
 
     /// <summary>Walks <paramref name="root"/> and notes every element in it (skipped ones too) for the page scan.</summary>
-    public List<HtmlBlock> Walk(IElement root, PageScan pageScan)
+    public List<HtmlBlock> Walk(HtmlElement root, PageScan pageScan)
     {
         scan = pageScan;
         try
@@ -62,7 +62,7 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
         }
     }
 
-    private Kind Visit(IElement element, List<HtmlBlock> blocks, ChromeChain? chrome)
+    private Kind Visit(HtmlElement element, List<HtmlBlock> blocks, ChromeChain? chrome)
     {
         scan?.Note(element);
         if (HtmlText.IsSkipped(element))
@@ -84,13 +84,12 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
 
         // Index the child list: AngleSharp's NextSibling scans the parent's children, quadratic on long pages.
         var children = element.ChildNodes;
-        for (var i = 0; i < children.Length; i++)
+        for (var i = 0; i < children.Count; i++)
         {
             var child = children[i];
-            var type = child.NodeType;
-            if (type == NodeType.Element)
+            if (child is HtmlElement childElement)
             {
-                var kind = Visit((IElement)child, blocks, chrome);
+                var kind = Visit(childElement, blocks, chrome);
                 if (kind == Kind.Block)
                 {
                     hasBlockChild = true;
@@ -108,10 +107,6 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
                     continue;
                 }
             }
-            else if (type != NodeType.Text)
-            {
-                continue;
-            }
 
             if (runFrom < 0)
             {
@@ -124,7 +119,7 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
         {
             if (runFrom >= 0)
             {
-                FlushRun(element, children, runFrom, children.Length, blocks, blocks.Count, chrome);
+                FlushRun(element, children, runFrom, children.Count, blocks, blocks.Count, chrome);
             }
 
             return Kind.Block;
@@ -139,7 +134,7 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
         return Kind.Block;
     }
 
-    private void FlushRun(IElement parent, INodeList children, int from, int to, List<HtmlBlock> blocks, int index, ChromeChain? chrome)
+    private void FlushRun(HtmlElement parent, NodeList children, int from, int to, List<HtmlBlock> blocks, int index, ChromeChain? chrome)
     {
         // Ignored children and comments in the run add no text, as before.
         for (var i = from; i < to; i++)
@@ -158,7 +153,7 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
         blocks.Insert(Math.Min(index, blocks.Count), block);
     }
 
-    private void AddLeaf(IElement element, List<HtmlBlock> blocks, ChromeChain? chrome)
+    private void AddLeaf(HtmlElement element, List<HtmlBlock> blocks, ChromeChain? chrome)
     {
         var content = HtmlText.Extract(element, text, baseUrl, links, media);
         if (content.Length == 0 && media.Count == 0 && !(detectTimestamps && HasMachineTime(element)))
@@ -180,7 +175,7 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
         return (l, m);
     }
 
-    private HtmlBlock Classify(IElement element, string content, ChromeChain? chrome, bool leaf)
+    private HtmlBlock Classify(HtmlElement element, string content, ChromeChain? chrome, bool leaf)
     {
         var isHeading = element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
         if (!detectTimestamps || content.Length > MaxMachineHeadingLength)
@@ -209,7 +204,7 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
         return Paragraph(element, content, isHeading, chrome);
     }
 
-    private HtmlBlock Paragraph(IElement element, string content, bool isHeading, ChromeChain? chrome)
+    private HtmlBlock Paragraph(HtmlElement element, string content, bool isHeading, ChromeChain? chrome)
     {
         var (blockLinks, blockMedia) = TakeLinksAndMedia();
         return new HtmlBlock(element, content) { IsHeading = isHeading, Chrome = chrome, Links = blockLinks, Media = blockMedia };
@@ -237,9 +232,9 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
         return parts.HasDate ? parts : parts with { Day = machine.Day, Month = machine.Month, Year = machine.Year };
     }
 
-    private static string RemoveTimeText(IElement element, string text)
+    private static string RemoveTimeText(HtmlElement element, string text)
     {
-        foreach (var time in element.GetElementsByTagName("time"))
+        foreach (var time in element.Descendants().Where(static e => e.LocalName == "time"))
         {
             var t = HtmlText.TextOf(time);
             if (t.Length > 0)
@@ -257,10 +252,10 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
         text.EndsWith("ago", StringComparison.OrdinalIgnoreCase) || text.Equals("just now", StringComparison.OrdinalIgnoreCase) ||
         text.StartsWith("updated", StringComparison.OrdinalIgnoreCase);
 
-    private bool HasMachineTime(IElement element) => MachineTime(element)?.Instant is not null;
+    private bool HasMachineTime(HtmlElement element) => MachineTime(element)?.Instant is not null;
 
     /// <summary>A machine-readable time on the element or a descendant: datetime, an epoch data attribute, an ISO title.</summary>
-    private TimestampParts? MachineTime(IElement element)
+    private TimestampParts? MachineTime(HtmlElement element)
     {
         if (FromAttributes(element) is { } own)
         {
@@ -268,9 +263,9 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
         }
 
         var children = element.ChildNodes;
-        for (var i = 0; i < children.Length; i++)
+        for (var i = 0; i < children.Count; i++)
         {
-            if (children[i] is IElement child && MachineTime(child) is { } found)
+            if (children[i] is HtmlElement child && MachineTime(child) is { } found)
             {
                 return found;
             }
@@ -279,7 +274,7 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
         return null;
     }
 
-    private TimestampParts? FromAttributes(IElement element)
+    private TimestampParts? FromAttributes(HtmlElement element)
     {
         if (element.Attributes.Length == 0)
         {

@@ -1,4 +1,4 @@
-using AngleSharp.Dom;
+using UpdateBot.Sources.Html;
 using UpdateBot.Core.Entries;
 
 namespace UpdateBot.Sources.Parsing;
@@ -14,9 +14,9 @@ internal static class HtmlLiveBlogParser
     public static HtmlBlockWalker Walker(TimeZoneInfo zone, Uri? baseUrl) => new(zone, baseUrl, isChrome: ChromeFilter.IsChrome);
 
     /// <summary>The part of the page the entries are looked for in.</summary>
-    public static IElement Root(IDocument document) => document.Body ?? document.DocumentElement;
+    public static HtmlElement Root(HtmlDocument document) => document.Body ?? document.DocumentElement;
 
-    public static FeedSnapshot Parse(IDocument document, PageMetadata metadata, PageContext page, Uri? baseUrl, string sourceName, PageScan? scan = null, List<HtmlBlock>? walked = null)
+    public static FeedSnapshot Parse(HtmlDocument document, PageMetadata metadata, PageContext page, Uri? baseUrl, string sourceName, PageScan? scan = null, List<HtmlBlock>? walked = null)
     {
         var root = Root(document);
         var blocks = walked ?? Walker(page.Zone, baseUrl).Walk(root);
@@ -39,7 +39,7 @@ internal static class HtmlLiveBlogParser
         }
 
         // Chrome that holds most of the headings is the live blog itself (a "widget" class, say), not chrome.
-        var chromeCounts = new Dictionary<IElement, int>();
+        var chromeCounts = new Dictionary<HtmlElement, int>();
         foreach (var heading in headings)
         {
             for (var c = heading.Chrome; c is not null; c = c.Parent)
@@ -62,7 +62,7 @@ internal static class HtmlLiveBlogParser
         }
 
         blocks.RemoveAll(IsChrome);
-        var kept = new List<IElement>();
+        var kept = new List<HtmlElement>();
         foreach (var block in blocks)
         {
             if (block.Timestamp is not null)
@@ -143,7 +143,7 @@ internal static class HtmlLiveBlogParser
     private static readonly string[] PageDateWords = ["pubdate", "published", "dateline", "publish-date", "article-date", "datepublished"];
 
     /// <summary>The page's own publication line ("Published: 10:24 GMT+1 Tuesday, 28 June 2016") is not an entry.</summary>
-    private static bool IsPageDate(IElement element, IElement root)
+    private static bool IsPageDate(HtmlElement element, HtmlElement root)
     {
         var depth = 0;
         for (var e = element; e is not null && e != root && depth < 4; e = e.ParentElement, depth++)
@@ -178,9 +178,9 @@ internal static class HtmlLiveBlogParser
     }
 
     /// <summary>For every element, how many headings it holds (itself included).</summary>
-    private static Dictionary<IElement, int> CountHeadings(List<IElement> headings)
+    private static Dictionary<HtmlElement, int> CountHeadings(List<HtmlElement> headings)
     {
-        var counts = new Dictionary<IElement, int>();
+        var counts = new Dictionary<HtmlElement, int>();
         foreach (var heading in headings)
         {
             for (var e = heading; e is not null; e = e.ParentElement)
@@ -192,9 +192,9 @@ internal static class HtmlLiveBlogParser
         return counts;
     }
 
-    private static IElement CommonAncestor(List<IElement> elements, IElement root)
+    private static HtmlElement CommonAncestor(List<HtmlElement> elements, HtmlElement root)
     {
-        var chain = new List<IElement>();
+        var chain = new List<HtmlElement>();
         for (var e = elements[0].ParentElement; e is not null; e = e.ParentElement)
         {
             chain.Add(e);
@@ -216,7 +216,7 @@ internal static class HtmlLiveBlogParser
         return chain.Count > 0 ? chain[index] : root;
     }
 
-    private static bool Within(IElement element, IElement ancestor)
+    private static bool Within(HtmlElement element, HtmlElement ancestor)
     {
         for (var e = element; e is not null; e = e.ParentElement)
         {
@@ -230,7 +230,7 @@ internal static class HtmlLiveBlogParser
     }
 
     /// <summary>The id of the entry's own container: the outermost ancestor holding only this heading.</summary>
-    private static string? OwnId(IElement heading, Dictionary<IElement, int> counts, IElement root)
+    private static string? OwnId(HtmlElement heading, Dictionary<HtmlElement, int> counts, HtmlElement root)
     {
         string? id = null;
         for (var e = heading; e is not null && e != root && counts.GetValueOrDefault(e) <= 1; e = e.ParentElement)

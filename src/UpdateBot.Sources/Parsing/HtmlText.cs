@@ -1,4 +1,4 @@
-using AngleSharp.Dom;
+using UpdateBot.Sources.Html;
 using UpdateBot.Core.Entries;
 
 namespace UpdateBot.Sources.Parsing;
@@ -6,24 +6,24 @@ namespace UpdateBot.Sources.Parsing;
 /// <summary>Plain text, links and images of an element in one pass, with whitespace collapsed as a browser would.</summary>
 internal static class HtmlText
 {
-    public static bool IsSkipped(IElement element) => element.LocalName switch
+    public static bool IsSkipped(HtmlElement element) => element.LocalName switch
     {
         "script" or "style" or "noscript" or "template" or "svg" or "head" or "title" or "meta" or "link" or "button"
             or "select" or "option" or "input" or "textarea" or "object" => true,
         _ => false,
     };
 
-    public static string TextOf(INode node) => TextOf(node, new TextCollapser());
+    public static string TextOf(HtmlNode node) => TextOf(node, new TextCollapser());
 
     /// <summary>The text of a node, written through <paramref name="text"/> (which must be empty; it is left empty).</summary>
-    public static string TextOf(INode node, TextCollapser text)
+    public static string TextOf(HtmlNode node, TextCollapser text)
     {
         Append(node, text, null, null, null, pre: false);
         return text.Take();
     }
 
     /// <summary>The text of some nodes, collecting links and media on the way.</summary>
-    public static string Extract(IEnumerable<INode> nodes, Uri? baseUrl, List<EntryLink> links, List<EntryMedia> media)
+    public static string Extract(IEnumerable<HtmlNode> nodes, Uri? baseUrl, List<EntryLink> links, List<EntryMedia> media)
     {
         var text = new TextCollapser();
         foreach (var node in nodes)
@@ -34,27 +34,27 @@ internal static class HtmlText
         return text.Take();
     }
 
-    public static string Extract(INode node, Uri? baseUrl, List<EntryLink> links, List<EntryMedia> media) =>
+    public static string Extract(HtmlNode node, Uri? baseUrl, List<EntryLink> links, List<EntryMedia> media) =>
         Extract(node, new TextCollapser(), baseUrl, links, media);
 
-    /// <summary>As <see cref="Extract(INode, Uri?, List{EntryLink}, List{EntryMedia})"/>, through a reused buffer (left empty).</summary>
-    public static string Extract(INode node, TextCollapser text, Uri? baseUrl, List<EntryLink> links, List<EntryMedia> media)
+    /// <summary>As <see cref="Extract(HtmlNode, Uri?, List{EntryLink}, List{EntryMedia})"/>, through a reused buffer (left empty).</summary>
+    public static string Extract(HtmlNode node, TextCollapser text, Uri? baseUrl, List<EntryLink> links, List<EntryMedia> media)
     {
         Append(node, text, baseUrl, links, media, pre: false);
         return text.Take();
     }
 
     /// <summary>Writes one node's text into <paramref name="text"/>, collecting links and media on the way.</summary>
-    public static void Append(INode node, TextCollapser text, Uri? baseUrl, List<EntryLink>? links, List<EntryMedia>? media, bool pre)
+    public static void Append(HtmlNode node, TextCollapser text, Uri? baseUrl, List<EntryLink>? links, List<EntryMedia>? media, bool pre)
     {
-        if (node.NodeType == NodeType.Text)
+        if (node is HtmlTextNode textNode)
         {
             // Line breaks in the source are only spaces; <br> and block boundaries make real breaks.
-            text.Append(((IText)node).Data, pre);
+            text.Append(textNode.Data, pre);
             return;
         }
 
-        if (node is not IElement element)
+        if (node is not HtmlElement element)
         {
             return;
         }
@@ -78,7 +78,7 @@ internal static class HtmlText
 
                 return;
             case "video" when media is not null:
-                if ((element.GetAttribute("src") ?? element.QuerySelector("source[src]")?.GetAttribute("src")) is { } vsrc && Absolute(vsrc, baseUrl) is { } video)
+                if ((element.GetAttribute("src") ?? element.FirstDescendant(static s => s.LocalName == "source" && s.HasAttribute("src"))?.GetAttribute("src")) is { } vsrc && Absolute(vsrc, baseUrl) is { } video)
                 {
                     media.Add(new EntryMedia(video, null, MediaKind.Video));
                 }
@@ -109,7 +109,7 @@ internal static class HtmlText
 
         var childPre = pre || name == "pre";
         var children = element.ChildNodes;
-        for (var i = 0; i < children.Length; i++)
+        for (var i = 0; i < children.Count; i++)
         {
             Append(children[i], text, baseUrl, links, media, childPre);
         }
@@ -126,7 +126,7 @@ internal static class HtmlText
         }
     }
 
-    private static string? ImageSource(IElement img)
+    private static string? ImageSource(HtmlElement img)
     {
         var src = img.GetAttribute("src");
         if (string.IsNullOrWhiteSpace(src) || src.StartsWith("data:", StringComparison.OrdinalIgnoreCase))

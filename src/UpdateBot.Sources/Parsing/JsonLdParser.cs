@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
+using UpdateBot.Sources.Html;
 using UpdateBot.Core.Entries;
 
 namespace UpdateBot.Sources.Parsing;
@@ -20,7 +20,7 @@ internal static partial class JsonLdParser
     private static partial Regex TagPattern();
 
     /// <summary>Finds a LiveBlogPosting with updates in the page's JSON-LD scripts, or null.</summary>
-    public static FeedSnapshot? TryParse(IDocument document, PageScan scan, PageContext page, Uri? baseUrl, string sourceName)
+    public static FeedSnapshot? TryParse(HtmlDocument document, PageScan scan, PageContext page, Uri? baseUrl, string sourceName)
     {
         foreach (var script in scan.JsonLdScripts)
         {
@@ -33,7 +33,7 @@ internal static partial class JsonLdParser
         return null;
     }
 
-    public static FeedSnapshot? TryParseJson(string json, PageContext page, Uri? baseUrl, string sourceName, IDocument? document)
+    public static FeedSnapshot? TryParseJson(string json, PageContext page, Uri? baseUrl, string sourceName, HtmlDocument? document)
     {
         try
         {
@@ -54,7 +54,7 @@ internal static partial class JsonLdParser
         return null;
     }
 
-    private static FeedSnapshot FromPosting(JsonElement posting, JsonElement updates, PageContext page, Uri? baseUrl, string sourceName, IDocument? document)
+    private static FeedSnapshot FromPosting(JsonElement posting, JsonElement updates, PageContext page, Uri? baseUrl, string sourceName, HtmlDocument? document)
     {
         var list = updates.ValueKind == JsonValueKind.Array ? updates.EnumerateArray().ToList() : [updates];
         var entries = new List<(Entry, int)>();

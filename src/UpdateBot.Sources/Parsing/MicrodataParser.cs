@@ -1,4 +1,4 @@
-using AngleSharp.Dom;
+using UpdateBot.Sources.Html;
 using UpdateBot.Core.Entries;
 
 namespace UpdateBot.Sources.Parsing;
@@ -17,7 +17,7 @@ internal static class MicrodataParser
         var entries = new List<(Entry, int)>();
         var ids = new List<string>();
         var index = 0;
-        foreach (var update in posting.QuerySelectorAll("[itemprop~='liveBlogUpdate']"))
+        foreach (var update in posting.Descendants().Where(static e => e.HasToken("itemprop", "liveBlogUpdate")))
         {
             var published = Date(Prop(update, "datePublished"), page) ?? Date(Prop(update, "dateModified"), page);
             if (published is null)
@@ -63,15 +63,15 @@ internal static class MicrodataParser
 
         var unique = EntryIds.MakeUnique(ids);
         var list = entries.Select((e, i) => (e.Item1 with { Id = unique[i] }, e.Item2)).ToList();
-        var title = posting.QuerySelector("[itemprop='headline']")?.Let(HtmlText.TextOf);
+        var title = posting.FirstDescendant(static e => e.GetAttribute("itemprop") == "headline")?.Let(HtmlText.TextOf);
         return new FeedSnapshot(title, FeedKind.LiveBlog, "microdata", EntryAssembler.NewestFirst(list));
     }
 
     /// <summary>The update's own property (not one of a nested item's).</summary>
-    private static IElement? Prop(IElement scope, string name) =>
-        scope.QuerySelectorAll($"[itemprop~='{name}']").FirstOrDefault(e => e.ParentElement?.Closest("[itemscope]") == scope);
+    private static HtmlElement? Prop(HtmlElement scope, string name) =>
+        scope.Descendants().FirstOrDefault(e => e.HasToken("itemprop", name) && e.ParentElement?.Closest(static c => c.HasAttribute("itemscope")) == scope);
 
-    private static DateTimeOffset? Date(IElement? element, PageContext page)
+    private static DateTimeOffset? Date(HtmlElement? element, PageContext page)
     {
         var value = element?.GetAttribute("datetime") ?? element?.GetAttribute("content") ?? element?.TextContent;
         return value is not null && TimestampText.TryParseIso(value, page.Zone, out var parts) && parts.Instant is { } i

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
+using UpdateBot.Sources.Html;
 
 namespace UpdateBot.Sources.Parsing;
 
@@ -16,14 +16,14 @@ internal sealed partial record PageMetadata(string? Title, string? OpenGraphType
         Modified = Modified ?? options.LastModified,
     };
 
-    public static PageMetadata Read(IDocument document, TimeZoneInfo zone, PageScan? scan = null)
+    public static PageMetadata Read(HtmlDocument document, TimeZoneInfo zone, PageScan? scan = null)
     {
         // One pass over the head's meta tags instead of a document-wide query per key.
         var metas = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var head = document.Head;
         if (head is not null)
         {
-            foreach (var meta in head.GetElementsByTagName("meta"))
+            foreach (var meta in head.Descendants().Where(static e => e.LocalName == "meta"))
             {
                 var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
                 var content = meta.GetAttribute("content");
@@ -59,7 +59,8 @@ internal sealed partial record PageMetadata(string? Title, string? OpenGraphType
             modified ??= ldModified;
         }
 
-        published ??= Parse(document.QuerySelector("time[pubdate][datetime], time[itemprop=datePublished][datetime]")?.GetAttribute("datetime"), zone);
+        published ??= Parse(document.Find(static e => e.LocalName == "time" && e.HasAttribute("datetime") &&
+            (e.HasAttribute("pubdate") || e.GetAttribute("itemprop") == "datePublished"))?.GetAttribute("datetime"), zone);
         if (published is null && modified is null)
         {
             modified = FromPubdateText(document, zone);
@@ -76,7 +77,7 @@ internal sealed partial record PageMetadata(string? Title, string? OpenGraphType
     private static DateTimeOffset? Parse(string? value, TimeZoneInfo zone) =>
         value is not null && TimestampText.TryParseIso(value, zone, out var parts) ? parts.Instant : null;
 
-    private static (DateTimeOffset?, DateTimeOffset?) FromJsonLd(List<IElement> scripts, TimeZoneInfo zone)
+    private static (DateTimeOffset?, DateTimeOffset?) FromJsonLd(List<HtmlElement> scripts, TimeZoneInfo zone)
     {
         foreach (var script in scripts)
         {
@@ -103,9 +104,11 @@ internal sealed partial record PageMetadata(string? Title, string? OpenGraphType
     }
 
     /// <summary>A visible "Published: 18:41 GMT+1 Thursday, 09 July 2015" line.</summary>
-    private static DateTimeOffset? FromPubdateText(IDocument document, TimeZoneInfo zone)
+    private static DateTimeOffset? FromPubdateText(HtmlDocument document, TimeZoneInfo zone)
     {
-        foreach (var element in document.QuerySelectorAll("[class*='pubdate'], [class*='published'], [class*='dateline'], [class*='timestamp']"))
+        foreach (var element in document.All().Where(static e => e.GetAttribute("class") is { } c &&
+            (c.Contains("pubdate", StringComparison.Ordinal) || c.Contains("published", StringComparison.Ordinal) ||
+             c.Contains("dateline", StringComparison.Ordinal) || c.Contains("timestamp", StringComparison.Ordinal))))
         {
             var text = HtmlText.TextOf(element);
             var colon = text.IndexOf(':', StringComparison.Ordinal);
@@ -124,12 +127,12 @@ internal sealed partial record PageMetadata(string? Title, string? OpenGraphType
         return null;
     }
 
-    private static DateOnly? FromUrl(IDocument document)
+    private static DateOnly? FromUrl(HtmlDocument document)
     {
         var candidates = new[]
         {
-            document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"),
-            document.QuerySelector("meta[property='og:url']")?.GetAttribute("content"),
+            document.Find(static e => e.LocalName == "link" && string.Equals(e.GetAttribute("rel"), "canonical", StringComparison.OrdinalIgnoreCase))?.GetAttribute("href"),
+            document.Find(static e => e.LocalName == "meta" && e.GetAttribute("property") == "og:url")?.GetAttribute("content"),
             document.Body?.GetAttribute("data-page-id"),
         };
         foreach (var candidate in candidates)

@@ -1,4 +1,4 @@
-using AngleSharp.Dom;
+using UpdateBot.Sources.Html;
 
 namespace UpdateBot.Sources.Parsing;
 
@@ -10,25 +10,25 @@ namespace UpdateBot.Sources.Parsing;
 internal sealed class PageScan
 {
     /// <summary><c>script[type='application/ld+json']</c>.</summary>
-    public List<IElement> JsonLdScripts { get; } = [];
+    public List<HtmlElement> JsonLdScripts { get; } = [];
 
     /// <summary>The first <c>[itemtype*='LiveBlogPosting']</c>.</summary>
-    public IElement? LiveBlogPosting { get; private set; }
+    public HtmlElement? LiveBlogPosting { get; private set; }
 
     /// <summary><c>[id^='liveblog-entry-'][data-timestamp]</c>: WordPress liveblog plugin entries.</summary>
-    public List<IElement> WordPressEntries { get; } = [];
+    public List<HtmlElement> WordPressEntries { get; } = [];
 
     /// <summary>How many <c>p</c> elements the page has.</summary>
     public int Paragraphs { get; private set; }
 
-    public static PageScan Of(IDocument document) => Of(document, null, null);
+    public static PageScan Of(HtmlDocument document) => Of(document, null, null);
 
     /// <summary>
     /// Scans the page, leaving the subtree of <paramref name="walked"/> to <paramref name="walk"/>, which must call
     /// <see cref="Note"/> on each of its elements in document order (or <see cref="VisitSubtree"/> where it does not
     /// go itself): the page is then gone through once, not once for the scan and again for the text.
     /// </summary>
-    public static PageScan Of(IDocument document, IElement? walked, Action<PageScan>? walk)
+    public static PageScan Of(HtmlDocument document, HtmlElement? walked, Action<PageScan>? walk)
     {
         var scan = new PageScan();
         if (document.DocumentElement is { } root)
@@ -40,7 +40,7 @@ internal sealed class PageScan
     }
 
     /// <summary>Looks at one element (not its descendants).</summary>
-    public void Note(IElement element)
+    public void Note(HtmlElement element)
     {
         var name = element.LocalName;
         if (name == "p")
@@ -56,19 +56,19 @@ internal sealed class PageScan
     }
 
     /// <summary>Looks at the descendants of an element.</summary>
-    public void VisitSubtree(IElement element)
+    public void VisitSubtree(HtmlElement element)
     {
         var children = element.ChildNodes;
-        for (var i = 0; i < children.Length; i++)
+        for (var i = 0; i < children.Count; i++)
         {
-            if (children[i] is IElement child)
+            if (children[i] is HtmlElement child)
             {
                 Visit(child, null, null);
             }
         }
     }
 
-    private void Visit(IElement element, IElement? walked, Action<PageScan>? walk)
+    private void Visit(HtmlElement element, HtmlElement? walked, Action<PageScan>? walk)
     {
         if (walk is not null && element == walked)
         {
@@ -78,27 +78,22 @@ internal sealed class PageScan
 
         Note(element);
         var children = element.ChildNodes;
-        for (var i = 0; i < children.Length; i++)
+        for (var i = 0; i < children.Count; i++)
         {
-            if (children[i] is IElement child)
+            if (children[i] is HtmlElement child)
             {
                 Visit(child, walked, walk);
             }
         }
     }
 
-    private void Look(IElement element, string name, INamedNodeMap attributes)
+    private void Look(HtmlElement element, string name, ReadOnlySpan<HtmlAttribute> attributes)
     {
         string? id = null;
         var hasTimestamp = false;
         for (var i = 0; i < attributes.Length; i++)
         {
             var attribute = attributes[i];
-            if (attribute is null)
-            {
-                continue;
-            }
-
             switch (attribute.Name)
             {
                 case "type" when name == "script" && attribute.Value.Equals("application/ld+json", StringComparison.OrdinalIgnoreCase):

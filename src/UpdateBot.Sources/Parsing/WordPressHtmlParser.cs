@@ -1,5 +1,5 @@
 using System.Globalization;
-using AngleSharp.Dom;
+using UpdateBot.Sources.Html;
 using UpdateBot.Core.Entries;
 
 namespace UpdateBot.Sources.Parsing;
@@ -25,10 +25,10 @@ internal static class WordPressHtmlParser
             }
 
             var id = container.Id!["liveblog-entry-".Length..];
-            var body = container.QuerySelector(".liveblog-entry-text, .liveblog-entry-content") ?? container;
+            var body = container.FirstDescendant(static e => e.HasClass("liveblog-entry-text") || e.HasClass("liveblog-entry-content")) ?? container;
             var blocks = new HtmlBlockWalker(page.Zone, baseUrl, detectTimestamps: false).Walk(body);
-            var author = container.QuerySelector(".liveblog-author-name");
-            var metaBlocks = body == container ? container.QuerySelectorAll(".liveblog-meta, header").ToHashSet() : [];
+            var author = container.FirstDescendant(static e => e.HasClass("liveblog-author-name"));
+            var metaBlocks = body == container ? container.Descendants().Where(static e => e.HasClass("liveblog-meta") || e.LocalName == "header").ToHashSet() : [];
             var kept = blocks.Where(b => !metaBlocks.Any(m => m == b.Element || m.Contains(b.Element))).ToList();
             var published = TimestampParts.Localize(DateTimeOffset.FromUnixTimeSeconds(seconds), page.Zone);
             entries.Add((new Entry

@@ -1,0 +1,10 @@
+namespace UpdateBot.Sources.Html;
+
+internal enum HtmlTokenKind
+{
+    EndOfFile,
+    Text,
+    StartTag,
+    EndTag,
+    Doctype,
+}
