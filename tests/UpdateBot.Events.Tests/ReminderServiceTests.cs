@@ -57,6 +57,19 @@ public sealed class ReminderServiceTests
     }
 
     [Fact]
+    public async Task A_cancellation_that_came_while_every_instance_was_down_is_announced_after_the_restart()
+    {
+        await Setup();
+        await RunUntil(17, 5, Service());
+
+        index.Observe(Blog.Entry("2024-03-12 17:20", "Tonight's Leeds rally has been called off."), Blog.London);
+        time.SetUtcNow(new DateTimeOffset(2024, 3, 12, 17, 30, 0, TimeSpan.Zero));
+        await RunUntil(17, 35, Service());
+
+        Assert.Equal(["In an hour: ", "Cancelled: "], platform.Delivered.Select(Prefix));
+    }
+
+    [Fact]
     public async Task A_send_that_fails_in_passing_is_tried_again_at_the_next_tick_and_never_again_once_sent()
     {
         await Setup();
