@@ -398,7 +398,12 @@ internal sealed partial class HtmlTreeBuilder
             return;
         }
 
-        // Only the form leaves the stack; what was opened inside it stays open.
+        // Implied end tags close a paragraph or list item left open; anything else opened inside the form stays open.
+        while (Current.Namespace == HtmlNamespace.Html && Current.LocalName is "dd" or "dt" or "li" or "optgroup" or "option" or "p" or "rb" or "rp" or "rt" or "rtc")
+        {
+            Pop();
+        }
+
         RemoveFromStack(open.LastIndexOf(node));
     }
 

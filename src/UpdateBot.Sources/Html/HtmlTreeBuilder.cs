@@ -145,6 +145,12 @@ internal sealed partial class HtmlTreeBuilder(string source)
 
     private void OnText(string text)
     {
+        if (phase != Phase.InBody && HasOpen("template"))
+        {
+            TextInBody(text);
+            return;
+        }
+
         while (text.Length > 0)
         {
             switch (phase)
@@ -238,6 +244,13 @@ internal sealed partial class HtmlTreeBuilder(string source)
 
     private void OnStart(StartTag tag)
     {
+        if (phase != Phase.InBody && HasOpen("template"))
+        {
+            // A template in the head holds body content.
+            StartInBodyPhase(tag);
+            return;
+        }
+
         while (true)
         {
             switch (phase)
@@ -379,6 +392,12 @@ internal sealed partial class HtmlTreeBuilder(string source)
 
     private void OnEnd(string name)
     {
+        if (phase != Phase.InBody && HasOpen("template"))
+        {
+            EndInBodyPhase(name);
+            return;
+        }
+
         while (true)
         {
             switch (phase)
