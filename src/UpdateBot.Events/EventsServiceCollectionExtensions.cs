@@ -16,7 +16,8 @@ public static class EventsServiceCollectionExtensions
     /// <summary>
     /// The events feature: gazetteer (<see cref="IPlaceDirectory"/>), extractor, in-memory <see cref="EventIndex"/>
     /// (<see cref="IEventCatalog"/>) fed from the entry store, /events, /home, /remind and /event, and an in-memory
-    /// <see cref="IChatSettingsStore"/> unless a persistent one is registered.
+    /// <see cref="IChatSettingsStore"/> and <see cref="IReminderLog"/> unless persistent ones are registered (register
+    /// the storage first).
     /// </summary>
     public static IServiceCollection AddUpdateBotEvents(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,7 +34,9 @@ public static class EventsServiceCollectionExtensions
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EventsOptions>>().Value.Region));
         services.TryAddSingleton<IEventCatalog>(sp => sp.GetRequiredService<EventIndex>());
         services.TryAddSingleton<IChatSettingsStore, InMemoryChatSettingsStore>();
+        services.TryAddSingleton<IReminderLog, InMemoryReminderLog>();
         services.TryAddSingleton<IEntryPlaces, EntryPlaces>();
+        services.TryAddSingleton<EventCatalogRefresher>();
         services.AddSingleton<ICommand, EventsCommand>();
         services.AddSingleton<ICommand, HomeCommand>();
         services.AddSingleton<ICommand, RemindCommand>();

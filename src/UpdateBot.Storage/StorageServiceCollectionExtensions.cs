@@ -33,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IDeliveryQueue, SqlDeliveryQueue>();
         services.TryAddSingleton<IAuditLog, SqlAuditLog>();
         services.TryAddSingleton<IChatSettingsStore, SqlChatSettingsStore>();
+        services.TryAddSingleton<IReminderLog, SqlReminderLog>();
         services.TryAddSingleton<IDestinationHomePlaces, SqlDestinationHomePlaces>();
         services.TryAddSingleton<SqlQueueStats>();
         services.TryAddSingleton<IQueueStats>(sp => sp.GetRequiredService<SqlQueueStats>());

@@ -24,6 +24,7 @@ public sealed class CompositionTests
         Assert.Same(provider.GetRequiredService<EventIndex>(), provider.GetRequiredService<IEventCatalog>());
         Assert.NotNull(provider.GetRequiredService<IPlaceDirectory>());
         Assert.NotNull(provider.GetRequiredService<IChatSettingsStore>());
+        Assert.IsType<UpdateBot.Events.Hosting.InMemoryReminderLog>(provider.GetRequiredService<IReminderLog>());
         Assert.Equal(["events", "home", "remind", "event"], provider.GetServices<ICommand>().Select(c => c.Definition.Name));
         Assert.Equal(30, provider.GetRequiredService<IOptions<UpdateBot.Events.Hosting.EventsOptions>>().Value.DefaultRadiusKm);
     }

@@ -21,7 +21,7 @@ public sealed class ReminderPlannerTests
         var settings = new InMemoryChatSettingsStore();
         await settings.SaveAsync(Leeds, new ChatEventSettings { HomePlace = "Leeds, GB", Remind = true }, CancellationToken.None);
         await settings.SaveAsync(Quiet, new ChatEventSettings { HomePlace = "Leeds, GB", Remind = false }, CancellationToken.None);
-        var planner = new ReminderPlanner(index, Gazetteer.Directory, settings, new FeedTimeZones(new Monitor()), "GB", 25);
+        var planner = new ReminderPlanner(index, Gazetteer.Directory, settings, new InMemoryReminderLog(), new FeedTimeZones(new Monitor()), "GB", 25);
         var at = (int h, int m) => new DateTimeOffset(2024, 3, 12, h, m, 0, TimeSpan.Zero);
 
         Assert.Empty(await planner.DueAsync(at(16, 50), CancellationToken.None));

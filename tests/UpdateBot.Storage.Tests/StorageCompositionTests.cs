@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using UpdateBot.Core.Events;
 using UpdateBot.Core.Storage;
+using UpdateBot.Events;
 
 namespace UpdateBot.Storage.Tests;
 
@@ -33,6 +35,19 @@ public sealed class StorageCompositionTests
         Assert.True(File.Exists(file));
         Assert.Equal("Sqlite", host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider);
         Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public void Registered_before_the_events_feature_the_database_keeps_chat_settings_and_what_reminders_were_sent()
+    {
+        var configuration = new ConfigurationBuilder().Build();
+        using var provider = new ServiceCollection()
+            .AddUpdateBotStorage(configuration)
+            .AddUpdateBotEvents(configuration)
+            .BuildServiceProvider();
+
+        Assert.IsType<SqlReminderLog>(provider.GetRequiredService<IReminderLog>());
+        Assert.IsType<SqlChatSettingsStore>(provider.GetRequiredService<IChatSettingsStore>());
     }
 
     private static IHost Build(Dictionary<string, string?> settings)

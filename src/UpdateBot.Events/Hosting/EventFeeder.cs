@@ -1,25 +1,19 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using UpdateBot.Core;
-using UpdateBot.Core.Storage;
 
 namespace UpdateBot.Events.Hosting;
 
-/// <summary>Reads the newest known entries now and then and feeds them to the <see cref="EventIndex"/>.</summary>
+/// <summary>Feeds the newest known entries to the <see cref="EventIndex"/> now and then (<see cref="EventCatalogRefresher"/>).</summary>
 internal sealed partial class EventFeeder(
-    IServiceProvider services,
-    EventIndex index,
-    FeedTimeZones zones,
+    EventCatalogRefresher refresher,
     TimeProvider time,
     IOptions<EventsOptions> options,
     ILogger<EventFeeder> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var store = services.GetService<IEntryStore>();
-        if (store is null)
+        if (!refresher.HasEntries)
         {
             Log.NoEntryStore(logger);
             return;
@@ -30,12 +24,7 @@ internal sealed partial class EventFeeder(
         {
             try
             {
-                var entries = await store.GetLatestAsync(options.Value.EntriesRead, 0, stoppingToken);
-                foreach (var source in entries.GroupBy(e => e.SourceName, StringComparer.Ordinal))
-                {
-                    index.ObserveMany(source, zones.For(source.Key));
-                }
-
+                await refresher.RefreshAsync(stoppingToken);
                 delay = options.Value.RefreshInterval;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -27,4 +27,7 @@ internal static partial class SourceLeaseLog
 
     [LoggerMessage(EventId = 1027, Level = LogLevel.Warning, Message = "Source {Source}: could not renew its lease; trying again at the next poll")]
     public static partial void RenewFailed(ILogger logger, Exception exception, string source);
+
+    [LoggerMessage(EventId = 1028, Level = LogLevel.Warning, Message = "Source {Source}: not read by this one-shot run: another running instance holds its lease and polls it")]
+    public static partial void SkippedOnce(ILogger logger, string source);
 }

@@ -133,6 +133,17 @@ internal sealed class SourceLeases
         }
     }
 
+    /// <summary>
+    /// For a one-shot poll (--once): takes the lease only when no other live process holds it. Unlike a watcher's
+    /// start, it never frees the leases of other processes of its instance: a one-shot run on the machine of a running
+    /// bot has the same instance id, and that bot is alive. Logs nothing; a false answer is the caller's to report.
+    /// </summary>
+    public async Task<bool> TryHoldOnceAsync(SourceDefinition source, CancellationToken cancellationToken) =>
+        store is null || await store.TryAcquireSourceLeaseAsync(source.Name, Holder, Duration(source), cancellationToken);
+
+    /// <summary>Gives back the lease of a one-shot poll at once, so a running instance need not wait for it to expire.</summary>
+    public Task ReleaseOnceAsync(SourceDefinition source) => store is null ? Task.CompletedTask : GiveBackAsync(store, source);
+
     /// <summary>Gives the lease up on a clean stop, so another instance takes the source over at its next check.</summary>
     public async Task ReleaseAsync(SourceDefinition source)
     {
@@ -141,10 +152,15 @@ internal sealed class SourceLeases
             return;
         }
 
+        await GiveBackAsync(store, source);
+    }
+
+    private async Task GiveBackAsync(ISourceLeaseStore leaseStore, SourceDefinition source)
+    {
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5), time);
-            await store.ReleaseSourceLeaseAsync(source.Name, Holder, timeout.Token);
+            await leaseStore.ReleaseSourceLeaseAsync(source.Name, Holder, timeout.Token);
         }
 #pragma warning disable CA1031 // Shutting down: the lease then simply expires.
         catch (Exception e)

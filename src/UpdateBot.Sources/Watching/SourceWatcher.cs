@@ -128,14 +128,33 @@ public sealed class SourceWatcher(
         await Task.Delay(delay, timeProvider, stoppingToken);
     }
 
-    /// <summary>Polls every configured source once, one after another: the one-shot run (--once) and scripts.</summary>
-    public async Task PollAllOnceAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Polls every configured source once, one after another: the one-shot run (--once) and scripts. With several
+    /// instances on one database a source whose lease another live process holds is skipped (and logged): that process
+    /// polls it. A source this run reads is leased for the read and given back right after. Returns the skipped sources.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PollAllOnceAsync(CancellationToken cancellationToken)
     {
+        var skipped = new List<string>();
         foreach (var source in SourceDefinitions.From(options.Value))
         {
             try
             {
-                await PollOnceAsync(source, 0, cancellationToken);
+                if (!await leases.TryHoldOnceAsync(source, cancellationToken))
+                {
+                    SourceLeaseLog.SkippedOnce(logger, source.Name);
+                    skipped.Add(source.Name);
+                    continue;
+                }
+
+                try
+                {
+                    await PollOnceAsync(source, 0, cancellationToken);
+                }
+                finally
+                {
+                    await leases.ReleaseOnceAsync(source);
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -149,6 +168,8 @@ public sealed class SourceWatcher(
                 await RecordFailureAsync(source, e.GetType().Name + ": " + e.Message, cancellationToken);
             }
         }
+
+        return skipped;
     }
 
     /// <summary>Polls a source once and returns the delay before the next poll and the new count of quiet polls.</summary>

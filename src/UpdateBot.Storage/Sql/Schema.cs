@@ -5,7 +5,9 @@ namespace UpdateBot.Storage.Sql;
 /// Times are Unix milliseconds; flags are 0/1 integers; source names are matched on their lower-case key.
 /// Append new migrations; never edit an applied one. The last migration orders the job indexes as claims read them
 /// (priority DESC, id), so a claim walks the index and stops instead of sorting every pending job. Migration 5 indexes
-/// messages and jobs by entry, so an edit or retraction finds the chats an entry reached without a scan.
+/// messages and jobs by entry, so an edit or retraction finds the chats an entry reached without a scan. Migration 6
+/// records what each chat was told about each event (reminders, moves, cancellations), so every instance and every
+/// restart sends each once; rows are pruned by <c>keep_until</c>.
 /// </summary>
 internal static class Schema
 {
@@ -111,6 +113,16 @@ internal static class Schema
         """
         CREATE INDEX ix_delivered_entry ON delivered_messages (source_key, entry_id);
         CREATE INDEX ix_jobs_entry ON delivery_jobs (entry_id)
+        """,
+        """
+        CREATE TABLE event_reminders (
+            platform TEXT NOT NULL,
+            chat_id TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            told TEXT NOT NULL,
+            keep_until BIGINT NOT NULL,
+            PRIMARY KEY (platform, chat_id, event_id));
+        CREATE INDEX ix_event_reminders_keep ON event_reminders (keep_until)
         """,
     ];
 }

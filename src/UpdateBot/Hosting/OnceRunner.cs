@@ -2,10 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using UpdateBot.ConsoleChat;
-using UpdateBot.Core;
 using UpdateBot.Core.Delivery;
-using UpdateBot.Core.Storage;
-using UpdateBot.Events;
+using UpdateBot.Events.Hosting;
 using UpdateBot.Sources.Watching;
 
 namespace UpdateBot.Hosting;
@@ -29,7 +27,12 @@ internal sealed partial class OnceRunner(
         try
         {
             await WaitForStartAsync(stoppingToken);
-            await watcher.PollAllOnceAsync(stoppingToken);
+            var skipped = await watcher.PollAllOnceAsync(stoppingToken);
+            if (skipped.Count > 0)
+            {
+                Log.SourcesSkipped(logger, skipped.Count, string.Join(", ", skipped));
+            }
+
             await DrainAsync(stoppingToken);
             await IndexEventsAsync(stoppingToken);
             if (services.GetService<ConsoleChatService>() is { } console)
@@ -66,16 +69,9 @@ internal sealed partial class OnceRunner(
     /// <summary>Reads what was just ingested into the event index, so /events answers from this run's entries.</summary>
     private async Task IndexEventsAsync(CancellationToken cancellationToken)
     {
-        if (services.GetService<EventIndex>() is not { } index)
+        if (services.GetService<EventCatalogRefresher>() is { } refresher)
         {
-            return;
-        }
-
-        var zones = services.GetRequiredService<FeedTimeZones>();
-        var entries = await services.GetRequiredService<IEntryStore>().GetLatestAsync(1000, 0, cancellationToken);
-        foreach (var source in entries.GroupBy(e => e.SourceName, StringComparer.Ordinal))
-        {
-            index.ObserveMany(source, zones.For(source.Key));
+            await refresher.RefreshAsync(cancellationToken);
         }
     }
 
@@ -108,5 +104,8 @@ internal sealed partial class OnceRunner(
 
         [LoggerMessage(EventId = 401, Level = LogLevel.Warning, Message = "Stopping with {Pending} deliveries still pending; they stay queued for the next run")]
         public static partial void DrainTimedOut(ILogger logger, long pending);
+
+        [LoggerMessage(EventId = 402, Level = LogLevel.Warning, Message = "This one-shot run did not read {Count} source(s) that another running instance polls: {Sources}")]
+        public static partial void SourcesSkipped(ILogger logger, int count, string sources);
     }
 }

@@ -44,6 +44,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public Core.Events.IChatSettingsStore ChatSettings { get; private set; } = null!;
 
+    public Core.Events.IReminderLog Reminders { get; private set; } = null!;
+
     public static Task<TestDatabase> SqliteAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), "updatebot-tests", Guid.NewGuid().ToString("N"));
@@ -99,7 +101,11 @@ public sealed class TestDatabase : IAsyncDisposable
         Audit = new SqlAuditLog(Database);
         Stats = new SqlQueueStats(Database);
         ChatSettings = new SqlChatSettingsStore(Database);
+        Reminders = new SqlReminderLog(Database);
     }
+
+    /// <summary>The stores of another process on this database (dispose it before this one).</summary>
+    internal StoreInstance OtherInstance() => new(Options, Time);
 
     public async ValueTask DisposeAsync()
     {

@@ -12,6 +12,7 @@ namespace UpdateBot.Storage.Tests.Sources;
 public abstract class SourceLeaseWatcherTests : IAsyncLifetime
 {
     private const int TookOverEvent = 1022;
+    private const int SkippedOnceEvent = 1028;
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
     private TestDatabase db = null!;
     private FeedServer feeds = null!;
@@ -111,6 +112,28 @@ public abstract class SourceLeaseWatcherTests : IAsyncLifetime
         Assert.Equal(1, restarted.Polls); // no wait for the old process's lease: same instance, taken back at start
         Assert.Equal(2, feeds.Hits("/live"));
         Assert.Equal(1, restarted.Logs.Count(1024));
+    }
+
+    [StoreFact]
+    public async Task A_one_shot_poll_skips_a_source_a_running_process_holds_even_of_the_same_instance_and_says_so()
+    {
+        await using var running = Instance("a");
+        await running.StartAsync();
+        await clock.WaitParkedAsync(1);
+        await using var once = Instance("a"); // `--once` on the running bot's machine: the same instance id
+
+        var skipped = await once.Watcher.PollAllOnceAsync(CancellationToken.None);
+
+        Assert.Equal(["live"], skipped);
+        Assert.Equal((1, 0), (running.Polls, once.Polls));
+        Assert.Equal(1, once.Logs.Count(SkippedOnceEvent));
+        Assert.False(await db.Leases.TryAcquireSourceLeaseAsync("live", "someone-else", Interval, default)); // still held
+
+        await running.StopAsync(); // gives its lease back
+        Assert.Empty(await once.Watcher.PollAllOnceAsync(CancellationToken.None));
+        Assert.Equal(1, once.Polls);
+        Assert.Equal(2, feeds.Hits("/live"));
+        Assert.True(await db.Leases.TryAcquireSourceLeaseAsync("live", "someone-else", Interval, default)); // given back at once
     }
 
     private WatcherInstance Instance(string id) => WatcherInstance.Create(db, clock, id, new SourceOptions

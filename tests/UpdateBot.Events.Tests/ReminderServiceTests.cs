@@ -1,0 +1,171 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using UpdateBot.Core;
+using UpdateBot.Core.Chats;
+using UpdateBot.Core.Configuration;
+using UpdateBot.Core.Events;
+using UpdateBot.Events.Hosting;
+
+namespace UpdateBot.Events.Tests;
+
+/// <summary>
+/// The reminder service round by round on fake time, over one shared reminder log: several instances, a restart and
+/// failing sends. (The same over the real SQLite and PostgreSQL stores: UpdateBot.Storage.Tests.)
+/// </summary>
+public sealed class ReminderServiceTests
+{
+    private static readonly ChatAddress Leeds = new("test", "leeds");
+
+    private readonly EventIndex index = new();
+    private readonly InMemoryChatSettingsStore settings = new();
+    private readonly InMemoryReminderLog log = new();
+    private readonly RecordingPlatform platform = new();
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2024, 3, 12, 16, 50, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task Two_instances_over_one_log_send_the_reminder_the_move_and_the_cancellation_once_each()
+    {
+        await Setup();
+        var first = Service();
+        var second = Service();
+
+        await RunUntil(17, 9, first, second);
+        index.Observe(Blog.Entry("2024-03-12 17:10", "The Leeds rally has been moved to 7pm."), Blog.London);
+        await RunUntil(17, 19, first, second);
+        index.Observe(Blog.Entry("2024-03-12 17:20", "Tonight's Leeds rally has been called off."), Blog.London);
+        await RunUntil(17, 40, first, second);
+
+        Assert.Equal(["In an hour: ", "Moved: ", "Cancelled: "], platform.Delivered.Select(Prefix));
+        Assert.Equal(3, platform.Sends.Count);
+    }
+
+    [Fact]
+    public async Task A_restarted_service_does_not_remind_again_and_still_announces_a_later_move()
+    {
+        await Setup();
+        await RunUntil(17, 5, Service());
+
+        var restarted = Service();
+        await RunUntil(17, 9, restarted);
+        Assert.Equal(["In an hour: "], platform.Delivered.Select(Prefix));
+
+        index.Observe(Blog.Entry("2024-03-12 17:10", "The Leeds rally has been moved to 7pm."), Blog.London);
+        await RunUntil(17, 15, Service());
+        Assert.Equal(["In an hour: ", "Moved: "], platform.Delivered.Select(Prefix));
+        Assert.Contains("19:00", platform.Delivered[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cancellation_that_came_while_every_instance_was_down_is_announced_after_the_restart()
+    {
+        await Setup();
+        await RunUntil(17, 5, Service());
+
+        index.Observe(Blog.Entry("2024-03-12 17:20", "Tonight's Leeds rally has been called off."), Blog.London);
+        time.SetUtcNow(new DateTimeOffset(2024, 3, 12, 17, 30, 0, TimeSpan.Zero));
+        await RunUntil(17, 35, Service());
+
+        Assert.Equal(["In an hour: ", "Cancelled: "], platform.Delivered.Select(Prefix));
+    }
+
+    [Fact]
+    public async Task A_send_that_fails_in_passing_is_tried_again_at_the_next_tick_and_never_again_once_sent()
+    {
+        await Setup();
+        platform.Script = n => n switch
+        {
+            0 => SendResult.Failed(SendOutcome.Transient, "HTTP 502"),
+            1 => throw new HttpRequestException("connection reset"),
+            2 => SendResult.Limited(TimeSpan.FromSeconds(3)),
+            _ => null,
+        };
+        var service = Service();
+
+        await RunUntil(17, 30, service);
+
+        Assert.Equal(
+            [SendOutcome.Transient, SendOutcome.Transient, SendOutcome.RateLimited, SendOutcome.Sent],
+            platform.Sends.Select(s => s.Outcome));
+        Assert.EndsWith(":soon", Assert.Single(platform.Sends.Select(s => s.Key).Distinct()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_send_the_platform_refuses_for_good_is_not_retried()
+    {
+        await Setup();
+        platform.Script = _ => SendResult.Failed(SendOutcome.Forbidden, "bot was blocked by the user");
+
+        await RunUntil(17, 30, Service());
+
+        Assert.Equal(SendOutcome.Forbidden, Assert.Single(platform.Sends).Outcome);
+    }
+
+    [Fact]
+    public async Task A_reminder_that_fell_due_while_every_instance_was_down_says_how_soon_the_event_is()
+    {
+        await Setup();
+        time.SetUtcNow(new DateTimeOffset(2024, 3, 12, 17, 50, 0, TimeSpan.Zero));
+
+        await Service().RunOnceAsync(CancellationToken.None);
+
+        Assert.StartsWith("In 10 minutes: Rally", Assert.Single(platform.Delivered), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Records_of_events_long_past_are_pruned()
+    {
+        await Setup();
+        await RunUntil(17, 5, Service());
+        Assert.NotEmpty(await log.ToldAsync(Leeds, CancellationToken.None));
+
+        time.Advance(ReminderPlanner.Retention + TimeSpan.FromHours(2));
+        await Service().RunOnceAsync(CancellationToken.None);
+
+        Assert.Empty(await log.ToldAsync(Leeds, CancellationToken.None));
+    }
+
+    private static string Prefix(string text) => text[..(text.IndexOf(':', StringComparison.Ordinal) + 2)];
+
+    private async Task Setup()
+    {
+        index.Observe(Blog.Entry("2024-03-12 09:00", "Rally in Leeds tonight at 6pm in Millennium Square."), Blog.London);
+        await settings.SaveAsync(Leeds, new ChatEventSettings { HomePlace = "Leeds, GB", Remind = true }, CancellationToken.None);
+    }
+
+    /// <summary>Each minute up to hh:mm (UTC, which is London's time in March), every instance runs its round at once.</summary>
+    private async Task RunUntil(int hour, int minute, params EventReminderService[] instances)
+    {
+        var end = new DateTimeOffset(2024, 3, 12, hour, minute, 0, TimeSpan.Zero);
+        while (true)
+        {
+            await Task.WhenAll(instances.Select(s => Task.Run(() => s.RunOnceAsync(CancellationToken.None))));
+            if (time.GetUtcNow() >= end)
+            {
+                return;
+            }
+
+            time.Advance(TimeSpan.FromMinutes(1));
+        }
+    }
+
+    private EventReminderService Service() => new(
+        index,
+        Gazetteer.Directory,
+        settings,
+        log,
+        new FeedTimeZones(new Monitor()),
+        [platform],
+        time,
+        Options.Create(new EventsOptions { Region = "GB" }),
+        NullLogger<EventReminderService>.Instance);
+
+    private sealed class Monitor : IOptionsMonitor<UpdateBotOptions>
+    {
+        public UpdateBotOptions CurrentValue { get; } = new();
+
+        public UpdateBotOptions Get(string? name) => CurrentValue;
+
+        public IDisposable? OnChange(Action<UpdateBotOptions, string?> listener) => null;
+    }
+}
