@@ -17,7 +17,10 @@ internal sealed class HtmlTokenizer(string source)
     private static readonly SearchValues<char> UnquotedValueEnds = SearchValues.Create(" \t\n\f\r>");
     private static readonly SearchValues<char> EscapedScriptStops = SearchValues.Create("<-");
 
+    private const int ManyAttributes = 32;
+
     private readonly StringBuilder buffer = new();
+    private readonly HashSet<string> attributeNames = new(StringComparer.Ordinal);
     private readonly int length = source.Length;
     private int position;
     private HtmlTextModel model;
@@ -299,15 +302,34 @@ internal sealed class HtmlTokenizer(string source)
 
     private void AddAttribute(string name, string value)
     {
-        foreach (var attribute in Attributes)
+        if (Attributes.Count < ManyAttributes)
         {
-            if (attribute.Name == name)
+            foreach (var attribute in Attributes)
             {
-                return;
+                if (attribute.Name == name)
+                {
+                    return;
+                }
+            }
+
+            Attributes.Add(new HtmlAttribute(name, value));
+            return;
+        }
+
+        // A tag with very many attributes (hostile markup) is checked for repeats through a set, not pairwise.
+        if (Attributes.Count == ManyAttributes)
+        {
+            attributeNames.Clear();
+            foreach (var attribute in Attributes)
+            {
+                attributeNames.Add(attribute.Name);
             }
         }
 
-        Attributes.Add(new HtmlAttribute(name, value));
+        if (attributeNames.Add(name))
+        {
+            Attributes.Add(new HtmlAttribute(name, value));
+        }
     }
 
     private string AttributeValue(int from, int to)

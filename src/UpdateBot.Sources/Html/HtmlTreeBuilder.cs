@@ -21,6 +21,9 @@ internal sealed partial class HtmlTreeBuilder(string source)
         InBody,
     }
 
+    /// <summary>How deep elements nest at most; more deeply nested ones become siblings (Blink's parser stops at 512).</summary>
+    internal const int MaxDepth = 512;
+
     private readonly HtmlTokenizer tokenizer = new(source);
     private readonly List<HtmlElement> open = [];
     private Phase phase;
@@ -37,6 +40,9 @@ internal sealed partial class HtmlTreeBuilder(string source)
 
     /// <summary>How many open elements are tables, table parts, select or template (none: plain body rules apply).</summary>
     private int modeElements;
+
+    /// <summary>How many open elements are HTML <c>p</c>: none, and no start tag needs to look for one to close.</summary>
+    private int openParagraphs;
 
     private HtmlElement Current => open[^1];
 
@@ -466,11 +472,11 @@ internal sealed partial class HtmlTreeBuilder(string source)
         }
     }
 
-    private HtmlElement Insert(StartTag tag, HtmlNamespace ns = HtmlNamespace.Html)
+    private HtmlElement Insert(StartTag tag, HtmlNamespace ns = HtmlNamespace.Html, bool evenIfDeep = false)
     {
         var element = new HtmlElement(tag.Name, ns, tag.Attributes);
         InsertNode(element);
-        Push(element);
+        Push(element, evenIfDeep);
         return element;
     }
 
@@ -482,7 +488,8 @@ internal sealed partial class HtmlTreeBuilder(string source)
 
     private void InsertRaw(StartTag tag, HtmlTextModel model)
     {
-        Insert(tag);
+        // A raw-text element holds only text, so it may go one past the depth limit: its end tag must find it.
+        Insert(tag, evenIfDeep: true);
         tokenizer.Switch(model, tag.Name);
         inRawText = model != HtmlTextModel.PlainText;
     }
@@ -549,12 +556,33 @@ internal sealed partial class HtmlTreeBuilder(string source)
         current.AppendText(text);
     }
 
-    private void Push(HtmlElement element)
+    private void Push(HtmlElement element, bool evenIfDeep = false)
     {
-        open.Add(element);
-        if (element.Namespace == HtmlNamespace.Html && HtmlTagSets.ModeElements.Contains(element.LocalName))
+        if (open.Count >= MaxDepth && !evenIfDeep)
         {
-            modeElements++;
+            // Deeper nesting (hostile or broken markup) goes in flat, as browsers' parsers do past a depth limit:
+            // every walk over the tree stays shallow.
+            return;
+        }
+
+        open.Add(element);
+        Count(element, 1);
+    }
+
+    private void Count(HtmlElement element, int delta)
+    {
+        if (element.Namespace != HtmlNamespace.Html)
+        {
+            return;
+        }
+
+        if (element.LocalName == "p")
+        {
+            openParagraphs += delta;
+        }
+        else if (HtmlTagSets.ModeElements.Contains(element.LocalName))
+        {
+            modeElements += delta;
         }
     }
 
@@ -562,11 +590,7 @@ internal sealed partial class HtmlTreeBuilder(string source)
     {
         var element = open[^1];
         open.RemoveAt(open.Count - 1);
-        if (element.Namespace == HtmlNamespace.Html && HtmlTagSets.ModeElements.Contains(element.LocalName))
-        {
-            modeElements--;
-        }
-
+        Count(element, -1);
         return element;
     }
 
@@ -574,10 +598,7 @@ internal sealed partial class HtmlTreeBuilder(string source)
     {
         var element = open[index];
         open.RemoveAt(index);
-        if (element.Namespace == HtmlNamespace.Html && HtmlTagSets.ModeElements.Contains(element.LocalName))
-        {
-            modeElements--;
-        }
+        Count(element, -1);
     }
 
     /// <summary>Pops elements up to and including the topmost HTML element named <paramref name="name"/>.</summary>
@@ -672,7 +693,7 @@ internal sealed partial class HtmlTreeBuilder(string source)
 
     private void ClosePInButtonScope()
     {
-        if (InScope("p", Scope.Button))
+        if (openParagraphs > 0 && InScope("p", Scope.Button))
         {
             PopUntil("p");
         }
