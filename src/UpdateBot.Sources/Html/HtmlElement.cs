@@ -11,6 +11,7 @@ internal sealed class HtmlElement : HtmlNode
     {
         LocalName = localName;
         Namespace = ns;
+        Category = ElementCategories.Of(localName);
         this.attributes = attributes;
     }
 
@@ -18,6 +19,8 @@ internal sealed class HtmlElement : HtmlNode
     public string LocalName { get; }
 
     public HtmlNamespace Namespace { get; }
+
+    public ElementCategory Category { get; }
 
     public ReadOnlySpan<HtmlAttribute> Attributes => attributes;
 

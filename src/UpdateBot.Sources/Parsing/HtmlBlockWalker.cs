@@ -24,14 +24,7 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
         Block,
     }
 
-    public static bool IsBlock(string name) => name switch
-    {
-        "address" or "article" or "aside" or "blockquote" or "dd" or "details" or "dialog" or "div" or "dl" or "dt"
-            or "fieldset" or "figcaption" or "figure" or "footer" or "form" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6"
-            or "header" or "hr" or "li" or "main" or "nav" or "ol" or "p" or "pre" or "section" or "table" or "tbody"
-            or "thead" or "tfoot" or "tr" or "td" or "th" or "ul" or "summary" or "body" or "center" => true,
-        _ => false,
-    };
+    public static bool IsBlock(string name) => (ElementCategories.Of(name) & ElementCategory.Block) != 0;
 
     // One text buffer and one pair of link/media lists serve every block of the walk; a block gets its own lists
     // only when it has links or media.
@@ -121,7 +114,7 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
             return Kind.Block;
         }
 
-        if (!IsBlock(element.LocalName))
+        if ((element.Category & ElementCategory.Block) == 0)
         {
             return Kind.Inline;
         }
@@ -175,7 +168,7 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
 
     private HtmlBlock Classify(HtmlElement element, ReadOnlyMemory<char> slice, ChromeChain? chrome, bool leaf)
     {
-        var isHeading = element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
+        var isHeading = (element.Category & ElementCategory.Heading) != 0;
         if (!detectTimestamps || slice.Length > MaxMachineHeadingLength)
         {
             var (paragraphLinks, paragraphMedia) = TakeLinksAndMedia();

@@ -6,12 +6,7 @@ namespace UpdateBot.Sources.Parsing;
 /// <summary>Plain text, links and images of an element in one pass, with whitespace collapsed as a browser would.</summary>
 internal static class HtmlText
 {
-    public static bool IsSkipped(HtmlElement element) => element.LocalName switch
-    {
-        "script" or "style" or "noscript" or "template" or "svg" or "head" or "title" or "meta" or "link" or "button"
-            or "select" or "option" or "input" or "textarea" or "object" => true,
-        _ => false,
-    };
+    public static bool IsSkipped(HtmlElement element) => (element.Category & ElementCategory.NotText) != 0;
 
     public static string TextOf(HtmlNode node) => TextOf(node, new TextCollapser());
 
@@ -95,7 +90,7 @@ internal static class HtmlText
                 break;
         }
 
-        var isBlock = HtmlBlockWalker.IsBlock(name);
+        var isBlock = (element.Category & ElementCategory.Block) != 0;
         if (isBlock)
         {
             text.Break();
