@@ -45,6 +45,14 @@ internal sealed class TextCollapser
         while (!text.IsEmpty)
         {
             var i = text.IndexOfAny(Special);
+
+            // A single space between words is copied with them: collapsing would give the same text.
+            while (i > 0 && text[i] == ' ' && i + 1 < text.Length && !Special.Contains(text[i + 1]))
+            {
+                var next = text[(i + 1)..].IndexOfAny(Special);
+                i = next < 0 ? -1 : i + 1 + next;
+            }
+
             var run = i < 0 ? text : text[..i];
             if (!run.IsEmpty)
             {
