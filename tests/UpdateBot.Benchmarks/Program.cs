@@ -16,6 +16,7 @@ return verb switch
     "events-query" => await EventsQueryBenchmark.Run(rest),
     "gazetteer-load" => GazetteerLoadBenchmark.Run(rest),
     "html-agreement" => HtmlAgreement.Run(rest),
+    "parse-dump" => ParseDump.Run(rest),
     DeliveryChild.Verb => await DeliveryChild.RunAsync(rest),
     FeedSiteChild.Verb => await FeedSiteChild.RunAsync(),
     _ => Usage(),
@@ -36,6 +37,7 @@ static int Usage()
           events-query [count]   /events with 10,000 known events, in process (target p99 <= 10 ms)
           gazetteer-load [n]     time and memory of loading the shipped gazetteer (target <= 1 s, <= 40 MB)
           html-agreement <dir>   our HTML parser vs AngleSharp on real pages: how many parse to the same tree
+          parse-dump <out> <dir> what the parser reads from each page, one file per page, for diff -r between builds
         """);
     return 2;
 }
