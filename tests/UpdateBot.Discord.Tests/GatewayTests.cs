@@ -28,6 +28,9 @@ public sealed class GatewayTests
         Assert.Contains("subscribe", commands.Keys);
         Assert.Equal("32", commands["breaking"]["default_member_permissions"]!.GetValue<string>());
         Assert.True(commands["events"]["options"]![0]!["autocomplete"]!.GetValue<bool>());
+
+        // The stand-in stores the commands before it logs the request: wait for the log, then count.
+        Assert.True(await bot.UntilAsync(() => bot.StandIn.Requests.Any(r => r.Method == "PUT")));
         Assert.Single(bot.StandIn.Requests, r => r.Method == "PUT");
     }
 
