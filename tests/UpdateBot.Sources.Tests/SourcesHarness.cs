@@ -37,7 +37,11 @@ internal sealed class SourcesHarness : IAsyncDisposable
 
     public SourceWatcher Watcher => Services.GetServices<IHostedService>().OfType<SourceWatcher>().Single();
 
-    public static async Task<SourcesHarness> StartAsync(Action<UpdateBotOptions, FeedServer>? configure = null, string timeout = "00:00:01")
+    /// <summary>
+    /// Starts the feed server and the sources feature. The fetch timeout is generous by default, so a loaded test
+    /// machine does not turn a slow answer into a failure; tests of timeouts pass their own.
+    /// </summary>
+    public static async Task<SourcesHarness> StartAsync(Action<UpdateBotOptions, FeedServer>? configure = null, string timeout = "00:00:10")
     {
         var server = await FeedServer.StartAsync();
         var configuration = new ConfigurationBuilder()
