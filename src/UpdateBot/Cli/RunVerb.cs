@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -27,6 +28,7 @@ internal static class RunVerb
         using var host = BotHost.Build(settings with { Overrides = overrides }, ConsoleStreams.System());
         try
         {
+            ValidateOptions(host.Services);
             await host.RunAsync(cancellationToken);
             return Environment.ExitCode;
         }
@@ -38,6 +40,23 @@ internal static class RunVerb
         finally
         {
             await Log.CloseAndFlushAsync();
+        }
+    }
+
+    /// <summary>
+    /// Runs the options checks the host would run at start, before it starts: a bad setting then gets the one
+    /// "Configuration error" line alone, not also the host's "Hosting failed to start" error with a stack trace.
+    /// </summary>
+    private static void ValidateOptions(IServiceProvider services)
+    {
+        try
+        {
+            services.GetService<IStartupValidator>()?.Validate();
+        }
+        catch (AggregateException aggregate) when (aggregate.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            var failures = aggregate.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures);
+            throw new OptionsValidationException("UpdateBot", typeof(object), failures);
         }
     }
 
