@@ -78,7 +78,8 @@ public static class FeedParser
             }
         }
 
-        return HtmlLiveBlogParser.Parse(document, metadata, page, baseUrl, sourceName, scan, blocks);
+        var singleTimeAllowed = options.KnownLiveBlog || format == "liveblog-html";
+        return HtmlLiveBlogParser.Parse(document, metadata, page, baseUrl, sourceName, scan, blocks, singleTimeAllowed);
     }
 
     private static FeedSnapshot Empty(string format) => new(null, FeedKind.Unknown, format, []);

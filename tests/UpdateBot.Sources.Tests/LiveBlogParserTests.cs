@@ -130,6 +130,51 @@ public sealed class LiveBlogParserTests
         Assert.Empty(snapshot.Entries);
     }
 
+    private const string DatelinedArticle = """
+        <html><head><title>Council votes on the budget</title></head><body><article>
+        <h1>Council votes on the budget</h1>
+        <p class="byline">By Jane Reporter <time datetime="2021-11-03T16:45:00+00:00">3 November 2021</time></p>
+        <p>The council met this evening to vote on next year's budget.</p>
+        <p>Speakers on both sides warned of cuts to libraries and buses.</p>
+        <p>The vote passed by a narrow margin after a long debate.</p>
+        </article></body></html>
+        """;
+
+    [Fact]
+    public void An_article_under_one_dateline_is_an_article_not_a_live_blog_of_its_paragraphs()
+    {
+        var snapshot = ParseText(DatelinedArticle, "2021-11-04T00:00:00Z");
+
+        Assert.Equal(FeedKind.Article, snapshot.Kind);
+        Assert.Empty(snapshot.Entries);
+    }
+
+    [Fact]
+    public void An_article_showing_its_dateline_twice_is_still_an_article()
+    {
+        var twice = DatelinedArticle.Replace("</article>", "<footer><p>Updated <time datetime='2021-11-03T16:45:00+00:00'>3 November</time></p><p>More from the newsroom.</p></footer></article>", StringComparison.Ordinal);
+
+        var snapshot = ParseText(twice, "2021-11-04T00:00:00Z");
+
+        Assert.Equal(FeedKind.Article, snapshot.Kind);
+        Assert.Empty(snapshot.Entries);
+    }
+
+    [Fact]
+    public void One_time_heads_a_live_blog_entry_when_the_format_or_the_source_says_it_is_a_live_blog()
+    {
+        var given = ParseText(DatelinedArticle, "2021-11-04T00:00:00Z", "liveblog-html");
+        var known = FeedParser.Parse(DatelinedArticle, "text/html", new Uri("https://example.org/live"),
+            new ParseOptions(DateTimeOffset.Parse("2021-11-04T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture), London, "auto", "test") { KnownLiveBlog = true });
+
+        foreach (var snapshot in new[] { given, known })
+        {
+            Assert.Equal(FeedKind.LiveBlog, snapshot.Kind);
+            var entry = Assert.Single(snapshot.Entries);
+            Assert.StartsWith("The council met", entry.Text, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void A_feature_with_one_time_stamp_above_its_story_is_an_article_not_an_entry_without_words()
     {

@@ -136,14 +136,14 @@ public sealed class SourceWatcherTests
         await using var h = await SourcesHarness.StartAsync((o, server) =>
             o.Sources.Add(new SourceOptions { Name = "blog", Url = server.Url("/live").AbsoluteUri, PollInterval = TimeSpan.FromMilliseconds(50) }));
         h.Timeline.FailNextCommit = true;
-        h.Server.Set("/live", FeedResponse.Text(Page(("10:31", "A letter."))));
+        h.Server.Set("/live", FeedResponse.Text(Page(("10:31", "A letter."), ("10:18", "A motion."))));
 
         await h.Watcher.StartAsync(CancellationToken.None);
         await WaitUntil(() => h.Timeline.Batches.Count > 0);
         await h.Watcher.StopAsync(CancellationToken.None);
 
         Assert.Contains(h.Logs.Lines, l => l.Level == LogLevel.Error && l.Exception is InvalidOperationException);
-        Assert.Single(h.Timeline.Live("blog"));
+        Assert.Equal(2, h.Timeline.Live("blog").Count);
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class SourceWatcherTests
             o.Sources.Add(new SourceOptions { Name = "fast", Url = server.Url("/fast").AbsoluteUri, PollInterval = TimeSpan.FromMilliseconds(20) });
         }, timeout: "00:01:00");
         h.Server.Set("/slow", new FeedResponse { Behaviour = FeedBehaviour.Hang });
-        h.Server.Set("/fast", FeedResponse.Text(Page(("10:31", "A letter."))) with { ETag = "\"f\"" });
+        h.Server.Set("/fast", FeedResponse.Text(Page(("10:31", "A letter."), ("10:18", "A motion."))) with { ETag = "\"f\"" });
 
         await h.Watcher.StartAsync(CancellationToken.None);
         await WaitUntil(() => h.Server.Hits("/fast") >= 4);

@@ -168,7 +168,11 @@ internal sealed class SourceReader(
 
         var zoneId = source.TimeZone ?? botOptions.Value.TimeZone;
         var zone = TimeZones.TryFind(zoneId, out var found) ? found : TimeZoneInfo.Utc;
-        var options = new ParseOptions(timeProvider.GetUtcNow(), zone, source.Format, source.Name) { LastModified = lastModified };
+        var options = new ParseOptions(timeProvider.GetUtcNow(), zone, source.Format, source.Name)
+        {
+            LastModified = lastModified,
+            KnownLiveBlog = state is { Initialized: true, EntriesSeen: > 0 },
+        };
         var snapshot = FeedParser.Parse(body.Span, contentType, baseUrl, options);
         return new SourceReadResult.Snapshot(snapshot, etag, lastModifiedHeader, hash) { MaxAge = maxAge };
     }

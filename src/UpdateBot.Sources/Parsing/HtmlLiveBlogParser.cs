@@ -16,7 +16,15 @@ internal static class HtmlLiveBlogParser
     /// <summary>The part of the page the entries are looked for in.</summary>
     public static HtmlElement Root(HtmlDocument document) => document.Body ?? document.DocumentElement;
 
-    public static FeedSnapshot Parse(HtmlDocument document, PageMetadata metadata, PageContext page, Uri? baseUrl, string sourceName, PageScan? scan = null, List<HtmlBlock>? walked = null)
+    public static FeedSnapshot Parse(
+        HtmlDocument document,
+        PageMetadata metadata,
+        PageContext page,
+        Uri? baseUrl,
+        string sourceName,
+        PageScan? scan = null,
+        List<HtmlBlock>? walked = null,
+        bool singleTimeAllowed = false)
     {
         var root = Root(document);
         var blocks = walked ?? Walker(page.Zone, baseUrl).Walk(root);
@@ -132,12 +140,31 @@ internal static class HtmlLiveBlogParser
         }
 
         var entries = EntryAssembler.Assemble(raw, page, sourceName);
+        if (kind == FeedKind.LiveBlog && !singleTimeAllowed && !HasSeveralTimes(entries))
+        {
+            // One time on the page (a dateline, perhaps shown twice) heads an article, not a live blog of its paragraphs.
+            entries = [];
+        }
+
         if (entries.Count == 0)
         {
             kind = metadata.OpenGraphType is "article" || (scan ?? PageScan.Of(document)).Paragraphs > 3 ? FeedKind.Article : FeedKind.Unknown;
         }
 
         return new FeedSnapshot(metadata.Title, kind, "liveblog-html", entries);
+    }
+
+    private static bool HasSeveralTimes(IReadOnlyList<Entry> entries)
+    {
+        for (var i = 1; i < entries.Count; i++)
+        {
+            if (entries[i].Published != entries[0].Published)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly string[] PageDateWords = ["pubdate", "published", "dateline", "publish-date", "article-date", "datepublished"];
