@@ -176,6 +176,25 @@ public sealed class LiveBlogParserTests
     }
 
     [Fact]
+    public void A_list_of_the_sites_latest_headlines_with_times_is_an_article_with_teasers()
+    {
+        const string html = """
+            <html><body><article><h1>Harbour plan approved</h1><p>The plan was approved on Monday.</p><p>Work starts in May.</p></article>
+            <section class="latest-stories">
+              <div><time datetime="2022-05-04T01:29:37-05:00">1:29 am</time><h3><a href="/2022/05/04/bank-results/">Bank results beat forecasts</a></h3></div>
+              <div><time datetime="2022-05-04T00:26:39-05:00">12:26 am</time><h3><a href="/2022/05/04/landfill-park/">Landfill to become a park</a></h3></div>
+            </section></body></html>
+            """;
+
+        var snapshot = ParseText(html, "2022-05-05T00:00:00Z");
+
+        Assert.Equal(FeedKind.Article, snapshot.Kind);
+        Assert.Equal(2, snapshot.Entries.Count);
+        Assert.All(snapshot.Entries, e => Assert.Equal(EntryKind.Teaser, e.Kind));
+        Assert.Equal("https://example.org/2022/05/04/bank-results/", snapshot.Entries[0].Url);
+    }
+
+    [Fact]
     public void A_feature_with_one_time_stamp_above_its_story_is_an_article_not_an_entry_without_words()
     {
         const string html = """

@@ -190,7 +190,7 @@ internal static class HtmlLiveBlogParser
         return false;
     }
 
-    /// <summary>An entry that is nothing but one link to another page is a teaser, not a live-blog entry.</summary>
+    /// <summary>An entry that is nothing but a link to another page (with its words or as a headline) is a teaser, not a live-blog entry.</summary>
     private static bool IsTeaser(RawEntry entry, Uri? baseUrl)
     {
         if (entry.Links.Count == 0 || entry.Paragraphs.Count > 2 || entry.Media.Count > 1)
@@ -201,7 +201,13 @@ internal static class HtmlLiveBlogParser
         var text = string.Join(" ", entry.Paragraphs.Select(p => p.ToString())).Trim();
         var linkText = string.Join(" ", entry.Links.Select(l => l.Text).Distinct()).Trim();
         var samePage = baseUrl is not null && entry.Links.All(l => Uri.TryCreate(l.Url, UriKind.Absolute, out var u) && u.AbsolutePath == baseUrl.AbsolutePath && u.Host == baseUrl.Host);
-        return !samePage && text.Length > 0 && (text == linkText || text == entry.Title);
+        if (samePage)
+        {
+            return false;
+        }
+
+        // A linked headline alone (a list of the site's latest stories, each with its time) is a teaser too.
+        return text.Length > 0 ? text == linkText || text == entry.Title : entry.Title is { Length: > 0 } title && title.Trim() == linkText;
     }
 
     /// <summary>For every element, how many headings it holds (itself included).</summary>
