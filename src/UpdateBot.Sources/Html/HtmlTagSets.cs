@@ -21,11 +21,6 @@ internal static class HtmlTagSets
 
     public static readonly FrozenSet<string> Headings = Set("h1", "h2", "h3", "h4", "h5", "h6");
 
-    /// <summary>Elements with no content and no end tag.</summary>
-    public static readonly FrozenSet<string> Void = Set(
-        "area", "base", "basefont", "bgsound", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
-        "source", "track", "wbr");
-
     /// <summary>The "special" category: an unmatched end tag stops at these.</summary>
     public static readonly FrozenSet<string> Special = Set(
         "address", "applet", "area", "article", "aside", "base", "basefont", "bgsound", "blockquote", "body", "br", "button",
@@ -39,9 +34,6 @@ internal static class HtmlTagSets
     /// <summary>Where the scope of an element ends ("has an element in scope").</summary>
     public static readonly FrozenSet<string> ScopeBoundaries = Set(
         "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template");
-
-    /// <summary>Elements that start a scope for formatting elements: a misnested end tag does not reach past them.</summary>
-    public static readonly FrozenSet<string> FormattingMarkers = Set("applet", "caption", "marquee", "object", "td", "th", "template");
 
     /// <summary>Elements whose presence on the stack changes how tokens are handled (tables, select, template).</summary>
     public static readonly FrozenSet<string> ModeElements = Set(
@@ -59,13 +51,11 @@ internal static class HtmlTagSets
     public static readonly FrozenSet<string> HeadContent = Set(
         "base", "basefont", "bgsound", "link", "meta", "noframes", "script", "style", "template", "title");
 
-    public static bool IsWhitespace(char c) => c is ' ' or '\t' or '\n' or '\f' or '\r';
-
     /// <summary>How many leading characters of <paramref name="text"/> are whitespace.</summary>
     public static int LeadingWhitespace(ReadOnlySpan<char> text)
     {
         var i = 0;
-        while (i < text.Length && IsWhitespace(text[i]))
+        while (i < text.Length && text[i] is ' ' or '\t' or '\n' or '\f' or '\r')
         {
             i++;
         }

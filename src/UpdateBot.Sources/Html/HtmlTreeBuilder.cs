@@ -3,11 +3,10 @@ namespace UpdateBot.Sources.Html;
 /// <summary>
 /// Builds the tree from the tokens as the HTML standard's tree construction does (section 13.2.6) in the respects
 /// that decide where text and elements end up: the implied html/head/body, tags that close others (p, li, dd,
-/// headings, table parts), end tags without a matching start, misnested formatting end tags, table structure and
-/// foster parenting, select, template contents, foreign content (svg, math) and raw-text elements. Scripting is
-/// off, so <c>noscript</c> holds markup. Two simplifications: formatting elements are not re-opened after a block
-/// closes them, and a misnested formatting end tag closes its element without moving the blocks inside it; both
-/// leave the text and its order as a browser has them.
+/// headings, table parts), end tags without a matching start, formatting elements reopened across blocks and the
+/// adoption agency for misnested ones, table structure and foster parenting, select, template contents, foreign
+/// content (svg, math) and raw-text elements. Scripting is off, so <c>noscript</c> holds markup. Nesting deeper than
+/// <see cref="MaxDepth"/> goes in flat. See this folder's README for what is left out.
 /// </summary>
 internal sealed partial class HtmlTreeBuilder(string source)
 {
