@@ -71,6 +71,13 @@ public sealed class GatewayTests
         Assert.Equal(1, bot.StandIn.HeartbeatSequences[0]);
 
         bot.Time.Advance(Interval);
+        if (!await bot.UntilAsync(() => bot.StandIn.HeartbeatCount == 2, timeout: TimeSpan.FromSeconds(3)))
+        {
+            // Fake time jumps at once: on a loaded machine the client may set its next timer only after that
+            // advance, and the timer is then one interval further on.
+            bot.Time.Advance(Interval);
+        }
+
         Assert.True(await bot.UntilAsync(() => bot.StandIn.HeartbeatCount == 2));
         Assert.Single(bot.StandIn.ConnectionPaths);
     }
