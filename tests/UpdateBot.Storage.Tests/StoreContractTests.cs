@@ -9,25 +9,9 @@ using UpdateBot.Storage.Tests.Infrastructure;
 namespace UpdateBot.Storage.Tests;
 
 /// <summary>The store contract, run against every provider (SQLite and a real PostgreSQL) by the subclasses.</summary>
-public abstract class StoreContractTests : IAsyncLifetime
+public abstract class StoreContractTests : DatabaseContractTests
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
-
-    private TestDatabase? db;
-
-    protected TestDatabase Db => db ?? throw new InvalidOperationException("Not initialised.");
-
-    public async Task InitializeAsync() => db = await CreateAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (db is not null)
-        {
-            await db.DisposeAsync();
-        }
-    }
-
-    protected abstract Task<TestDatabase> CreateAsync();
 
     [StoreFact]
     public async Task Added_entry_creates_one_job_per_subscribed_unpaused_destination()

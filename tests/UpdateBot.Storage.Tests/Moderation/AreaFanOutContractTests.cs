@@ -14,25 +14,9 @@ namespace UpdateBot.Storage.Tests.Moderation;
 /// Delivery scopes in the store: a post to an area fans out only to chats whose home place is listed, and edits and
 /// withdrawals only to the chats an entry reached. Run on SQLite and on a real PostgreSQL by the subclasses.
 /// </summary>
-public abstract class AreaFanOutContractTests : IAsyncLifetime
+public abstract class AreaFanOutContractTests : DatabaseContractTests
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
-
-    private TestDatabase? db;
-
-    protected TestDatabase Db => db ?? throw new InvalidOperationException("Not initialised.");
-
-    public async Task InitializeAsync() => db = await CreateAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (db is not null)
-        {
-            await db.DisposeAsync();
-        }
-    }
-
-    protected abstract Task<TestDatabase> CreateAsync();
 
     [StoreFact]
     public async Task An_area_post_goes_only_to_subscribed_chats_whose_home_place_is_listed_on_both_platforms()

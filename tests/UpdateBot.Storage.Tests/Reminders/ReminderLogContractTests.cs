@@ -9,28 +9,12 @@ namespace UpdateBot.Storage.Tests.Reminders;
 /// atomic, so of racing instances exactly one wins, it survives a restart, a failed send gives it back, and old
 /// records are pruned.
 /// </summary>
-public abstract class ReminderLogContractTests : IAsyncLifetime
+public abstract class ReminderLogContractTests : DatabaseContractTests
 {
     private static readonly ChatAddress Leeds = new("telegram", "-100");
     private static readonly ChatAddress Bradford = new("discord", "500");
 
-    private TestDatabase? db;
-
-    protected TestDatabase Db => db ?? throw new InvalidOperationException("Not initialised.");
-
     private DateTimeOffset Later => Db.Time.GetUtcNow().AddDays(3);
-
-    public async Task InitializeAsync() => db = await CreateAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (db is not null)
-        {
-            await db.DisposeAsync();
-        }
-    }
-
-    protected abstract Task<TestDatabase> CreateAsync();
 
     [StoreFact]
     public async Task A_reminder_is_claimed_once_per_chat_and_the_claim_survives_a_restart()

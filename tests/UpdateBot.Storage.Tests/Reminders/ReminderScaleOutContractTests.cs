@@ -16,29 +16,13 @@ namespace UpdateBot.Storage.Tests.Reminders;
 /// the reminder service with its own stores and its own event index, on one fake clock. Each reminder, move and
 /// cancellation reaches the chat once, also after every instance was restarted.
 /// </summary>
-public abstract class ReminderScaleOutContractTests : IAsyncLifetime
+public abstract class ReminderScaleOutContractTests : DatabaseContractTests
 {
     private static readonly ChatAddress Leeds = new("telegram", "-100");
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     private readonly FakeChatPlatform telegram = new("telegram");
     private readonly List<Entry> entries = [];
-    private TestDatabase? db;
-
-    protected TestDatabase Db => db ?? throw new InvalidOperationException("Not initialised.");
-
-    public async Task InitializeAsync() => db = await CreateAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (db is not null)
-        {
-            await db.DisposeAsync();
-        }
-    }
-
-    protected abstract Task<TestDatabase> CreateAsync();
-
     [StoreFact]
     public async Task Two_instances_and_then_two_restarted_ones_send_the_reminder_the_move_and_the_cancellation_once_each()
     {
