@@ -273,23 +273,4 @@ internal sealed partial class HtmlTreeBuilder
 
         target.Append(node);
     }
-
-    private bool InScope(HtmlElement target)
-    {
-        for (var i = open.Count - 1; i >= 0; i--)
-        {
-            var element = open[i];
-            if (element == target)
-            {
-                return true;
-            }
-
-            if (IsBoundary(element, Scope.Default))
-            {
-                return false;
-            }
-        }
-
-        return false;
-    }
 }

@@ -625,31 +625,23 @@ internal sealed partial class HtmlTreeBuilder(string source)
     }
 
     /// <summary>The standard's "has an element in scope", for the default, list-item, button, table and select scopes.</summary>
-    private bool InScope(string name, Scope scope = Scope.Default)
+    private bool InScope(string name, Scope scope = Scope.Default) =>
+        InScope(static (e, n) => e.Namespace == HtmlNamespace.Html && e.LocalName == n, name, scope);
+
+    /// <summary>Whether an HTML element whose name <paramref name="names"/> accepts is in scope.</summary>
+    private bool InScope(Func<string, bool> names, Scope scope = Scope.Default) =>
+        InScope(static (e, accepts) => e.Namespace == HtmlNamespace.Html && accepts(e.LocalName), names, scope);
+
+    /// <summary>Whether this very element is in (default) scope.</summary>
+    private bool InScope(HtmlElement target) => InScope(static (e, t) => e == t, target, Scope.Default);
+
+    /// <summary>Walks the open elements from the current one: true at the first that matches, false at a boundary.</summary>
+    private bool InScope<T>(Func<HtmlElement, T, bool> match, T state, Scope scope)
     {
         for (var i = open.Count - 1; i >= 0; i--)
         {
             var element = open[i];
-            if (element.Namespace == HtmlNamespace.Html && element.LocalName == name)
-            {
-                return true;
-            }
-
-            if (IsBoundary(element, scope))
-            {
-                return false;
-            }
-        }
-
-        return false;
-    }
-
-    private bool InScope(Func<string, bool> names, Scope scope = Scope.Default)
-    {
-        for (var i = open.Count - 1; i >= 0; i--)
-        {
-            var element = open[i];
-            if (element.Namespace == HtmlNamespace.Html && names(element.LocalName))
+            if (match(element, state))
             {
                 return true;
             }
