@@ -11,7 +11,7 @@ namespace UpdateBot.Sources.Html;
 internal sealed class HtmlTokenizer(string source)
 {
     private static readonly SearchValues<char> TextStops = SearchValues.Create("<&\r\0");
-    private static readonly SearchValues<char> AttributeStops = SearchValues.Create("&\r\0");
+    private static readonly SearchValues<char> CharsToClean = SearchValues.Create("&\r\0");
     private static readonly SearchValues<char> TagNameEnds = SearchValues.Create(" \t\n\f\r/>");
     private static readonly SearchValues<char> AttributeNameEnds = SearchValues.Create(" \t\n\f\r/>=");
     private static readonly SearchValues<char> UnquotedValueEnds = SearchValues.Create(" \t\n\f\r>");
@@ -335,13 +335,13 @@ internal sealed class HtmlTokenizer(string source)
     private string AttributeValue(int from, int to)
     {
         var span = source.AsSpan(from, to - from);
-        var found = span.IndexOfAny(AttributeStops);
+        var found = span.IndexOfAny(CharsToClean);
         if (found < 0)
         {
             return span.Length == 0 ? "" : span.ToString();
         }
 
-        return DecodeRange(from + found, to, inAttribute: true, from);
+        return Clean(from, to, from + found, references: true, inAttribute: true);
     }
 
     /// <summary>A tag or attribute name in lower case, U+0000 replaced, shared where common.</summary>
@@ -592,54 +592,34 @@ internal sealed class HtmlTokenizer(string source)
         }
     }
 
-    /// <summary>Raw text with line breaks normalised and U+0000 replaced.</summary>
+    /// <summary>Raw text with line breaks normalised and U+0000 replaced: a slice of the page where nothing changes.</summary>
     private ReadOnlyMemory<char> Normalise(int from, int to)
     {
-        var span = source.AsSpan(from, to - from);
-        if (span.IndexOfAny('\r', '\0') < 0)
-        {
-            return source.AsMemory(from, to - from);
-        }
-
-        buffer.Clear();
-        for (var i = from; i < to; i++)
-        {
-            var c = source[i];
-            if (c == '\r')
-            {
-                buffer.Append('\n');
-                if (i + 1 < to && source[i + 1] == '\n')
-                {
-                    i++;
-                }
-            }
-            else
-            {
-                buffer.Append(c == '\0' ? '\uFFFD' : c);
-            }
-        }
-
-        return buffer.ToString().AsMemory();
+        var found = source.AsSpan(from, to - from).IndexOfAny('\r', '\0');
+        return found < 0 ? source.AsMemory(from, to - from) : Clean(from, to, from + found, references: false, inAttribute: false).AsMemory();
     }
 
     /// <summary>RCDATA: as <see cref="Normalise"/>, with character references decoded.</summary>
-    private ReadOnlyMemory<char> Decoded(int from, int to) =>
-        source.AsSpan(from, to - from).IndexOf('&') < 0 ? Normalise(from, to) : DecodeRange(from, to, inAttribute: false).AsMemory();
+    private ReadOnlyMemory<char> Decoded(int from, int to)
+    {
+        var found = source.AsSpan(from, to - from).IndexOfAny(CharsToClean);
+        return found < 0 ? source.AsMemory(from, to - from) : Clean(from, to, from + found, references: true, inAttribute: false).AsMemory();
+    }
 
     /// <summary>
-    /// Text from <paramref name="from"/> to <paramref name="to"/> with character references decoded, line breaks
-    /// normalised and U+0000 replaced; the scan starts at <paramref name="from"/> (text before <paramref name="start"/>
-    /// is known to be plain).
+    /// The text from <paramref name="from"/> to <paramref name="to"/> with line breaks normalised, U+0000 replaced and,
+    /// if <paramref name="references"/>, character references decoded. Nothing before <paramref name="scanFrom"/>
+    /// needs changing.
     /// </summary>
-    private string DecodeRange(int from, int to, bool inAttribute, int start = -1)
+    private string Clean(int from, int to, int scanFrom, bool references, bool inAttribute)
     {
         buffer.Clear();
-        var runStart = start < 0 ? from : start;
-        var i = from;
+        var runStart = from;
+        var i = scanFrom;
         while (i < to)
         {
             var c = source[i];
-            if (c is not ('&' or '\r' or '\0'))
+            if (c is not ('\r' or '\0') && !(references && c == '&'))
             {
                 i++;
                 continue;
