@@ -16,9 +16,9 @@ internal sealed class TextCollapser
 
     private const int MaxSharedLength = 64;
 
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> shared =
-        new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-    private readonly Dictionary<string, string?> resolved = new(StringComparer.Ordinal);
+    // Made on first use: a collapser that serves one short text (HtmlText.TextOf) needs neither.
+    private Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>>? shared;
+    private Dictionary<string, string?>? resolved;
     private const int ChunkLength = 32 * 1024;
 
     private char[] buffer = new char[1024];
@@ -129,6 +129,7 @@ internal sealed class TextCollapser
             return null;
         }
 
+        resolved ??= new Dictionary<string, string?>(StringComparer.Ordinal);
         if (!resolved.TryGetValue(href, out var url))
         {
             url = HtmlText.Absolute(href, baseUrl);
@@ -207,10 +208,11 @@ internal sealed class TextCollapser
             return text.ToString();
         }
 
-        if (!shared.TryGetValue(text, out var known))
+        var lookup = shared ??= new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(text, out var known))
         {
             known = text.ToString();
-            shared[text] = known;
+            lookup[text] = known;
         }
 
         return known;
