@@ -20,10 +20,11 @@ internal static class ParseDump
 
         var output = args[0];
         Directory.CreateDirectory(output);
-        var files = args.Skip(1)
-            .SelectMany(a => Directory.Exists(a) ? Directory.EnumerateFiles(a, "*.htm*", SearchOption.AllDirectories) : [a])
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        if (PageFiles.From(args.Skip(1)) is not { } files)
+        {
+            return 2;
+        }
+
         var options = new ParseOptions(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
         foreach (var file in files)
         {
