@@ -13,6 +13,13 @@ internal static class CharacterReferences
 {
     private const int MaxNameLength = 32;
 
+    /// <summary>The longest name the standard's table lists without a semicolon ("Aacute", "frac34", "middot").</summary>
+    private const int MaxLegacyLength = 6;
+
+    private const int MaxCached = 4096;
+
+    private static int cachedCount;
+
     // The standard maps these C1 code points of a numeric reference to the Windows-1252 characters (HTML, 13.2.5.80).
     private static readonly string C1 =
         "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F" +
@@ -52,7 +59,7 @@ internal static class CharacterReferences
         }
 
         // Legacy names ("&amp", "&copy", "&not") also stand without a semicolon: the longest one that is a prefix.
-        for (var length = nameEnd - next; length >= 2; length--)
+        for (var length = Math.Min(nameEnd - next, MaxLegacyLength); length >= 2; length--)
         {
             if (Named(source.AsSpan(next, length)) is not { } legacy)
             {
@@ -83,9 +90,10 @@ internal static class CharacterReferences
 
         var key = name.ToString();
         var symbol = HtmlEntityProvider.Resolver.GetSymbol(key);
-        if (Cache.Count < 4096)
+        // Bounded, so a page of made-up names cannot grow it; counted apart, as the dictionary's count takes every lock.
+        if (Volatile.Read(ref cachedCount) < MaxCached && Cache.TryAdd(key, symbol ?? ""))
         {
-            Cache.TryAdd(key, symbol ?? "");
+            Interlocked.Increment(ref cachedCount);
         }
 
         return string.IsNullOrEmpty(symbol) ? null : symbol;

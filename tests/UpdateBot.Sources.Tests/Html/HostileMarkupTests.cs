@@ -49,6 +49,16 @@ public sealed class HostileMarkupTests
         Assert.Equal("text", p.TextContent);
     }
 
+    [Fact]
+    public void A_page_of_made_up_character_references_keeps_them_as_text()
+    {
+        var text = string.Concat(Enumerable.Range(0, 50_000).Select(i => $"&qqnoentity{i}x; &amp "));
+
+        var p = HtmlDocument.Parse("<p>" + text + "</p>").Body!.FirstDescendant(e => e.LocalName == "p")!;
+
+        Assert.Equal(text.Replace("&amp ", "& ", StringComparison.Ordinal), p.TextContent);
+    }
+
     private static int Depth(HtmlElement element)
     {
         var depth = 0;
