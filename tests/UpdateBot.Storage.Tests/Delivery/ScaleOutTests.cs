@@ -45,8 +45,11 @@ public sealed class ScaleOutTests : IAsyncLifetime
             Text = "Fan-out",
         }, true)], new Dictionary<string, int>()), default);
 
-        // Generous guard only: the instances normally finish in a few seconds (lease 3 s).
-        for (var i = 0; i < 600 && server.Distinct < Chats; i++)
+        // Done means every chat has its message and the queue is empty: the killed instance's last sends reached the
+        // server, but their claims stay in the queue until the lease (3 s) lapses and a survivor settles them. Waiting
+        // only for the messages stopped the test before that, with those claims still pending.
+        // Generous guard only: the instances normally finish in a few seconds.
+        for (var i = 0; i < 600 && (server.Distinct < Chats || (await db.Queue.CountAsync(null, default)).Pending > 0); i++)
         {
             await Task.Delay(100);
         }
