@@ -98,10 +98,14 @@ public sealed class SourceWatcherTests
     [Fact]
     public async Task Every_kind_of_failure_logs_one_line_without_a_stack_trace_and_loses_nothing()
     {
-        await using var h = await SourcesHarness.StartAsync(timeout: "00:00:00.500");
+        // The timeout must cover a cold first poll on a loaded machine (JIT, first connection); only the hanging
+        // case waits it out.
+        await using var h = await SourcesHarness.StartAsync(timeout: "00:00:02");
         var source = h.Source("/live");
         h.Server.Set("/live", FeedResponse.Text(Page(("10:31", "A letter."), ("10:18", "A motion."))));
         await h.PollAsync(source);
+        Assert.Equal(0, h.States["blog"]!.ConsecutiveFailures);
+        Assert.Equal(2, h.Timeline.Live("blog").Count);
 
         var failures = new[]
         {
