@@ -117,13 +117,64 @@ public sealed class ReminderServiceTests
     {
         await Setup();
         await RunUntil(17, 5, Service());
-        Assert.NotEmpty(await log.ToldAsync(Leeds, CancellationToken.None));
+        Assert.NotEmpty(await log.ToldAsync(Leeds, time.GetUtcNow(), CancellationToken.None));
 
         time.Advance(ReminderPlanner.Retention + TimeSpan.FromHours(2));
         await Service().RunOnceAsync(CancellationToken.None);
 
-        Assert.Empty(await log.ToldAsync(Leeds, CancellationToken.None));
+        Assert.Empty(await log.ToldAsync(Leeds, time.GetUtcNow(), CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_reminder_whose_service_was_killed_mid_send_is_sent_by_the_restarted_service_once_the_claim_lifetime_has_passed()
+    {
+        await Setup();
+        platform.Dies = n => n == 0;
+        time.SetUtcNow(At(17, 5));
+
+        // The first process claims the reminder and is killed in the send: it never gives the claim back or confirms it.
+        var killed = Service().RunOnceAsync(CancellationToken.None);
+        Assert.True(SpinWait.SpinUntil(() => platform.Died == 1 || killed.IsCompleted, TimeSpan.FromSeconds(30)));
+        Assert.False(killed.IsCompleted);
+
+        var restarted = Service();
+        await RunUntil(17, 10, restarted); // within the claim lifetime (5 minutes) the claim is still the killed process's
+        Assert.Empty(platform.Sends);
+
+        await RunUntil(17, 40, restarted);
+        Assert.StartsWith("In 49 minutes: Rally", Assert.Single(platform.Delivered), StringComparison.Ordinal);
+        Assert.Single(platform.Sends);
+    }
+
+    [Fact]
+    public async Task A_send_that_hangs_is_cut_off_before_its_claim_lapses_and_a_claim_too_old_to_send_is_given_back()
+    {
+        var york = new ChatAddress("test", "leeds-too");
+        await Setup();
+        await settings.SaveAsync(york, new ChatEventSettings { HomePlace = "Leeds, GB", Remind = true }, CancellationToken.None);
+        platform.Stalls = n => n == 0;
+        time.SetUtcNow(At(17, 5));
+        var service = Service();
+
+        // One round claims both chats' reminders; the first send hangs.
+        var round = service.RunOnceAsync(CancellationToken.None);
+        Assert.True(SpinWait.SpinUntil(() => platform.Started == 1 || round.IsCompleted, TimeSpan.FromSeconds(30)));
+        time.Advance(TimeSpan.FromMinutes(3.5)); // under three quarters of the 5-minute lifetime: still sending
+        Assert.False(round.IsCompleted);
+
+        // Past three quarters the send is cut off and its claim given back; the other claim, now older than half the
+        // lifetime, is given back unsent rather than risk being sent while another instance takes it over.
+        time.Advance(TimeSpan.FromMinutes(0.5));
+        await round;
+        Assert.Equal(SendOutcome.Transient, Assert.Single(platform.Sends).Outcome);
+
+        await RunUntil(17, 30, service);
+        Assert.Equal([SendOutcome.Transient, SendOutcome.Sent, SendOutcome.Sent], platform.Sends.Select(s => s.Outcome));
+        Assert.Equal(2, platform.Sends.Where(s => s.Outcome == SendOutcome.Sent).Select(s => s.Chat).Distinct().Count());
+        Assert.All(platform.Delivered, d => Assert.StartsWith("In 51 minutes: ", d, StringComparison.Ordinal));
+    }
+
+    private static DateTimeOffset At(int hour, int minute) => new(2024, 3, 12, hour, minute, 0, TimeSpan.Zero);
 
     private static string Prefix(string text) => text[..(text.IndexOf(':', StringComparison.Ordinal) + 2)];
 

@@ -10,9 +10,12 @@ namespace UpdateBot.Events.Hosting;
 
 /// <summary>
 /// Every minute: sends the reminders and move/cancel notices the <see cref="ReminderPlanner"/> finds due. Every
-/// instance runs this; the planner's claims in the shared <see cref="IReminderLog"/> make each go out once. A send
-/// that fails in passing (rate limit, 5xx, an exception) gives its claim back and is tried again at the next tick
-/// (at least once); a send the platform refuses for good (blocked, rejected) keeps its claim and is not retried.
+/// instance runs this; the planner's claims in the shared <see cref="IReminderLog"/> make each go out once. A sent
+/// notice's claim is confirmed. A send that fails in passing (rate limit, 5xx, an exception) gives its claim back and
+/// is tried again at the next tick (at least once); a send the platform refuses for good (blocked, rejected) is
+/// confirmed all the same and not retried. A claim left in flight by a process that died is taken over by the next
+/// round (of any instance) once <see cref="EventsOptions.ClaimLifetime"/> has passed. So that a live instance is never
+/// overtaken, a send starts only within half of that lifetime after its claim and is cut off at three quarters.
 /// </summary>
 internal sealed partial class EventReminderService(
     IEventCatalog catalog,
@@ -26,6 +29,9 @@ internal sealed partial class EventReminderService(
     ILogger<EventReminderService> logger) : BackgroundService
 {
     private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
+
+    /// <summary>Names this service's claims: machine, process, and a random part (several services in one process).</summary>
+    private readonly string owner = $"{Environment.MachineName}/{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
 
     private ReminderPlanner? planner;
     private Dictionary<string, IChatPlatform>? byName;
@@ -63,7 +69,7 @@ internal sealed partial class EventReminderService(
             byName = platforms.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
             planner = new ReminderPlanner(
                 catalog, places, settings, log, zones, o.Region ?? RegionHints.ForZone(zones.Default) ?? "GB", o.DefaultRadiusKm,
-                byName.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase));
+                owner, o.ClaimLifetime, byName.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase));
         }
 
         var now = time.GetUtcNow();
@@ -81,6 +87,12 @@ internal sealed partial class EventReminderService(
                 continue;
             }
 
+            if (time.GetUtcNow() - reminder.Claim.At >= reminder.Claim.Lifetime / 2)
+            {
+                await ReleaseAsync(planner, reminder, "claimed too long ago to be sent before its claim lapses");
+                continue;
+            }
+
             await SendAsync(planner, byName[reminder.Chat.Platform], reminder, stoppingToken);
         }
     }
@@ -88,13 +100,22 @@ internal sealed partial class EventReminderService(
     private async Task SendAsync(ReminderPlanner planner, IChatPlatform platform, DueReminder reminder, CancellationToken stoppingToken)
     {
         SendResult result;
+        var left = reminder.Claim.At + (reminder.Claim.Lifetime * 3 / 4) - time.GetUtcNow();
+        var cutOff = left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        using var deadline = new CancellationTokenSource(cutOff, time);
+        using var sending = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, deadline.Token);
         try
         {
-            result = await platform.SendAsync(reminder.Chat, reminder.Message, reminder.Key, stoppingToken);
+            result = await platform.SendAsync(reminder.Chat, reminder.Message, reminder.Key, sending.Token);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             await ReleaseAsync(planner, reminder, "the bot stopped while sending");
+            return;
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            await ReleaseAsync(planner, reminder, "the send took three quarters of the claim lifetime");
             return;
         }
 #pragma warning disable CA1031 // Whatever the platform threw (or a cancelled send), the claim goes back so it is sent later.
@@ -110,13 +131,33 @@ internal sealed partial class EventReminderService(
         {
             case SendOutcome.Sent:
                 Log.Sent(logger, reminder.Key, reminder.Chat);
+                await ConfirmAsync(planner, reminder);
                 break;
             case SendOutcome.RateLimited or SendOutcome.Transient:
                 await ReleaseAsync(planner, reminder, $"{result.Outcome}: {result.Error}");
                 break;
             default:
                 Log.GivenUp(logger, reminder.Key, reminder.Chat, result.Outcome, result.Error);
+                await ConfirmAsync(planner, reminder);
                 break;
+        }
+    }
+
+    private async Task ConfirmAsync(ReminderPlanner planner, DueReminder reminder)
+    {
+        try
+        {
+            // Not the stopping token: what was sent must be settled even while the bot stops, or it is sent again.
+            if (!await planner.ConfirmAsync(reminder, CancellationToken.None))
+            {
+                Log.ConfirmedTooLate(logger, reminder.Key, reminder.Chat);
+            }
+        }
+#pragma warning disable CA1031 // The store is unreachable: the claim lapses and the notice is sent again (at most one duplicate), and that is said.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            Log.ConfirmFailed(logger, exception, reminder.Key, reminder.Chat);
         }
     }
 
@@ -128,7 +169,7 @@ internal sealed partial class EventReminderService(
             await planner.ReleaseAsync(reminder, CancellationToken.None);
             Log.Released(logger, reminder.Key, reminder.Chat, reason);
         }
-#pragma warning disable CA1031 // The store is unreachable: the reminder is lost (at most once), and that is said.
+#pragma warning disable CA1031 // The store is unreachable: the claim lapses and the reminder is sent later, and that is said.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
@@ -147,7 +188,7 @@ internal sealed partial class EventReminderService(
         [LoggerMessage(EventId = 712, Level = LogLevel.Warning, Message = "Reminder {Key} to {Chat} was not sent ({Reason}); its claim is given back and it is tried again at the next tick")]
         public static partial void Released(ILogger logger, string key, ChatAddress chat, string reason);
 
-        [LoggerMessage(EventId = 713, Level = LogLevel.Error, Message = "Reminder {Key} to {Chat} was not sent ({Reason}) and its claim could not be given back: it will not be sent")]
+        [LoggerMessage(EventId = 713, Level = LogLevel.Warning, Message = "Reminder {Key} to {Chat} was not sent ({Reason}) and its claim could not be given back: it is sent once the claim lapses")]
         public static partial void ReleaseFailed(ILogger logger, Exception exception, string key, ChatAddress chat, string reason);
 
         [LoggerMessage(EventId = 714, Level = LogLevel.Warning, Message = "Reminder {Key} to {Chat} refused by the platform ({Outcome}: {Error}); not retried")]
@@ -158,5 +199,11 @@ internal sealed partial class EventReminderService(
 
         [LoggerMessage(EventId = 716, Level = LogLevel.Debug, Message = "Forgot {Count} reminder records of past events")]
         public static partial void Pruned(ILogger logger, int count);
+
+        [LoggerMessage(EventId = 717, Level = LogLevel.Warning, Message = "Reminder {Key} to {Chat} was sent after its claim lapsed and another round took it over: the chat may get it twice")]
+        public static partial void ConfirmedTooLate(ILogger logger, string key, ChatAddress chat);
+
+        [LoggerMessage(EventId = 718, Level = LogLevel.Error, Message = "Reminder {Key} to {Chat} was sent but could not be recorded as sent: it is sent again once its claim lapses")]
+        public static partial void ConfirmFailed(ILogger logger, Exception exception, string key, ChatAddress chat);
     }
 }

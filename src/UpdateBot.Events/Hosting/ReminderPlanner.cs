@@ -11,8 +11,12 @@ namespace UpdateBot.Events.Hosting;
 /// Decides which reminders are due: an hour before each event near a reminded chat's home place, and afterwards a
 /// notice when an event the chat was reminded of moves or is cancelled. What each chat was told lives in the shared
 /// <see cref="IReminderLog"/>, not here: every reminder returned has been claimed there first, so of several planners
-/// (instances, or a restarted process) over one log exactly one returns it.
+/// (instances, or a restarted process) over one log exactly one returns it. A claim its holder left in flight for longer
+/// than <paramref name="claimLifetime"/> (it died before sending, or before confirming) is planned again, as if it had
+/// been given back, and taken over by one planner.
 /// </summary>
+/// <param name="owner">Names this planner's claims: one name per running reminder service.</param>
+/// <param name="claimLifetime">How long a claim in flight is left to its holder before it counts as abandoned.</param>
 internal sealed class ReminderPlanner(
     IEventCatalog catalog,
     IPlaceDirectory places,
@@ -21,6 +25,8 @@ internal sealed class ReminderPlanner(
     FeedTimeZones zones,
     string region,
     double radiusKm,
+    string owner,
+    TimeSpan claimLifetime,
     IReadOnlySet<string>? platforms = null)
 {
     public static readonly TimeSpan Lead = TimeSpan.FromHours(1);
@@ -29,11 +35,13 @@ internal sealed class ReminderPlanner(
     public static readonly TimeSpan Retention = TimeSpan.FromDays(3);
 
     /// <summary>
-    /// Claims and returns what is due at <paramref name="now"/>. The caller owns the result: it sends each, or gives
-    /// the claim back with <see cref="ReleaseAsync"/>. Chats on platforms this instance cannot send to are left alone.
+    /// Claims and returns what is due at <paramref name="now"/>. The caller owns the result: it sends each and
+    /// confirms it with <see cref="ConfirmAsync"/>, or gives the claim back with <see cref="ReleaseAsync"/>. Chats on
+    /// platforms this instance cannot send to are left alone.
     /// </summary>
     public async Task<IReadOnlyList<DueReminder>> DueAsync(DateTimeOffset now, CancellationToken ct)
     {
+        var claim = new ReminderClaim(owner, now, claimLifetime);
         var due = new List<DueReminder>();
         try
         {
@@ -53,10 +61,10 @@ internal sealed class ReminderPlanner(
                     continue;
                 }
 
-                var told = await log.ToldAsync(chat, ct);
+                var told = await log.ToldAsync(chat, claim.AbandonedBefore, ct);
                 foreach (var (e, _) in matches)
                 {
-                    if (await ClaimAsync(chat, e, told.GetValueOrDefault(e.Id), now, ct) is { } reminder)
+                    if (await ClaimAsync(chat, e, told.GetValueOrDefault(e.Id), claim, ct) is { } reminder)
                     {
                         due.Add(reminder);
                     }
@@ -77,46 +85,60 @@ internal sealed class ReminderPlanner(
     public Task ReleaseAsync(DueReminder reminder, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reminder);
-        return log.ReleaseAsync(reminder.Chat, reminder.EventId, reminder.Told, reminder.Previous, ct);
+        return log.ReleaseAsync(reminder.Chat, reminder.EventId, reminder.Told, reminder.Claim, ct);
     }
 
-    private async Task<DueReminder?> ClaimAsync(ChatAddress chat, EventRecord e, string? before, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Settles the claim of a reminder that was sent (or refused for good), so it is never taken over. False when it
+    /// was taken over meanwhile (this holder took longer than the claim lifetime): then the chat may get it twice.
+    /// </summary>
+    public Task<bool> ConfirmAsync(DueReminder reminder, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(reminder);
+        return log.ConfirmAsync(reminder.Chat, reminder.EventId, reminder.Told, reminder.Claim, ct);
+    }
+
+    private async Task<DueReminder?> ClaimAsync(ChatAddress chat, EventRecord e, string? before, ReminderClaim claim, CancellationToken ct)
+    {
+        var now = claim.At;
         var state = ToldState.Of(e);
         var told = state.ToString();
-        var keepUntil = e.UpcomingUntil + Retention;
+        if (before == told
+            || (before is null && (e.Status == EventStatus.Cancelled || !e.TimeKnown || e.Start <= now || e.Start - now > Lead))
+            || !await log.TryClaimAsync(chat, e.Id, before, told, e.UpcomingUntil + Retention, claim, ct))
+        {
+            return null;
+        }
+
+        if (NoticeOf(e, state, before, now) is not { } notice)
+        {
+            // A change that needs no notice (a cancellation called off) is recorded all the same, so it is compared
+            // next time, and settled at once. Should this process die in between, the claim is taken over and settled.
+            await log.ConfirmAsync(chat, e.Id, told, claim, ct);
+            return null;
+        }
+
+        return new DueReminder(chat, notice.Message, notice.Key, e.Id, told, claim);
+    }
+
+    /// <summary>The notice a chat told <paramref name="before"/> gets about the event now, or none.</summary>
+    private (OutgoingMessage Message, string Key)? NoticeOf(EventRecord e, ToldState state, string? before, DateTimeOffset now)
+    {
         var zone = zones.For(e.SourceName);
         if (before is null)
         {
-            if (e.Status == EventStatus.Cancelled || !e.TimeKnown || e.Start <= now || e.Start - now > Lead
-                || !await log.TryClaimAsync(chat, e.Id, null, told, keepUntil, ct))
-            {
-                return null;
-            }
-
-            return new DueReminder(chat, Notice(SoonLabel(e.Start - now), e, zone), $"remind:{e.Id}:soon", e.Id, told, null);
+            return (Notice(SoonLabel(e.Start - now), e, zone), $"remind:{e.Id}:soon");
         }
 
-        if (before == told)
-        {
-            return null;
-        }
-
-        // Record the new state even when it needs no notice (a cancellation called off), so it is compared next time.
         var previous = ToldState.Parse(before);
-        if (!await log.TryClaimAsync(chat, e.Id, before, told, keepUntil, ct))
-        {
-            return null;
-        }
-
         if (state.Cancelled && previous is { Cancelled: false })
         {
-            return new DueReminder(chat, Notice("Cancelled", e, zone), $"remind:{e.Id}:cancelled", e.Id, told, before);
+            return (Notice("Cancelled", e, zone), $"remind:{e.Id}:cancelled");
         }
 
         if (!state.Cancelled && previous is not null && (previous.Start != state.Start || previous.Venue != state.Venue))
         {
-            return new DueReminder(chat, Notice("Moved", e, zone), $"remind:{e.Id}:moved:{e.Start.ToUnixTimeSeconds()}", e.Id, told, before);
+            return (Notice("Moved", e, zone), $"remind:{e.Id}:moved:{e.Start.ToUnixTimeSeconds()}");
         }
 
         return null;

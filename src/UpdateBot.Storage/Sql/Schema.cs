@@ -7,7 +7,10 @@ namespace UpdateBot.Storage.Sql;
 /// (priority DESC, id), so a claim walks the index and stops instead of sorting every pending job. Migration 5 indexes
 /// messages and jobs by entry, so an edit or retraction finds the chats an entry reached without a scan. Migration 6
 /// records what each chat was told about each event (reminders, moves, cancellations), so every instance and every
-/// restart sends each once; rows are pruned by <c>keep_until</c>.
+/// restart sends each once; rows are pruned by <c>keep_until</c>. Migration 7 gives each of those records a claim
+/// state: <c>claimed_by</c> and <c>claimed_at</c> while a notice is in flight (with <c>previous</c>, what the chat was
+/// told before), all null/0 once it is settled, so a claim whose holder died is taken over after its lifetime. Rows
+/// from before migration 7 get the defaults: settled.
 /// </summary>
 internal static class Schema
 {
@@ -123,6 +126,11 @@ internal static class Schema
             keep_until BIGINT NOT NULL,
             PRIMARY KEY (platform, chat_id, event_id));
         CREATE INDEX ix_event_reminders_keep ON event_reminders (keep_until)
+        """,
+        """
+        ALTER TABLE event_reminders ADD COLUMN previous TEXT NULL;
+        ALTER TABLE event_reminders ADD COLUMN claimed_by TEXT NULL;
+        ALTER TABLE event_reminders ADD COLUMN claimed_at BIGINT NOT NULL DEFAULT 0
         """,
     ];
 }
