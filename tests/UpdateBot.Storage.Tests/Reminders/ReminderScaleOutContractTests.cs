@@ -14,7 +14,8 @@ namespace UpdateBot.Storage.Tests.Reminders;
 /// <summary>
 /// Event reminders with several bot instances on one database (SQLite, and a real PostgreSQL): every instance runs
 /// the reminder service with its own stores and its own event index, on one fake clock. Each reminder, move and
-/// cancellation reaches the chat once, also after every instance was restarted.
+/// cancellation reaches the chat once, also after every instance was restarted, and also when an instance was killed
+/// between claiming a reminder and learning whether it was sent.
 /// </summary>
 public abstract class ReminderScaleOutContractTests : DatabaseContractTests
 {
@@ -23,6 +24,7 @@ public abstract class ReminderScaleOutContractTests : DatabaseContractTests
 
     private readonly FakeChatPlatform telegram = new("telegram");
     private readonly List<Entry> entries = [];
+
     [StoreFact]
     public async Task Two_instances_and_then_two_restarted_ones_send_the_reminder_the_move_and_the_cancellation_once_each()
     {
@@ -54,6 +56,33 @@ public abstract class ReminderScaleOutContractTests : DatabaseContractTests
         Assert.Equal(["In an hour: ", "Moved: ", "Cancelled: "], Sent());
         Assert.Equal(3, telegram.Calls.Count);
         Assert.Contains("19:00", telegram.Calls.ElementAt(1).Text, StringComparison.Ordinal);
+    }
+
+    [StoreFact]
+    public async Task A_reminder_claimed_by_an_instance_killed_mid_send_is_sent_once_by_the_restarted_ones_after_the_claim_lifetime()
+    {
+        await Db.ChatSettings.SaveAsync(Leeds, new ChatEventSettings { HomePlace = "Leeds, GB", Remind = true }, default);
+        Publish("e1", 9, 0, "Rally in Leeds tonight at 6pm in Millennium Square.");
+        Db.Time.SetUtcNow(At(17, 0));
+
+        // The first instance claims the reminder and is killed in the send: it never gives the claim back or confirms it.
+        var unanswering = new UnansweringChatPlatform("telegram");
+        await using var killed = new Instance(this, unanswering);
+        var round = killed.Service.RunOnceAsync(CancellationToken.None);
+        Assert.Same(unanswering.Called, await Task.WhenAny(unanswering.Called, round));
+
+        await using (var a = new Instance(this))
+        await using (var b = new Instance(this))
+        {
+            await RunUntil(At(17, 5), a, b); // within the claim lifetime (5 minutes) the claim is the killed one's
+            Assert.Empty(telegram.Calls);
+
+            Db.Time.Advance(TimeSpan.FromMinutes(1));
+            await RunUntil(At(17, 20), a, b);
+        }
+
+        Assert.Equal(["In 54 minutes: "], Sent());
+        Assert.False(round.IsCompleted);
     }
 
     private static DateTimeOffset At(int hour, int minute) => new(2026, 11, 25, hour, minute, 0, TimeSpan.Zero);
@@ -91,7 +120,7 @@ public abstract class ReminderScaleOutContractTests : DatabaseContractTests
         private readonly StoreInstance stores;
         private readonly EventIndex index = new();
 
-        public Instance(ReminderScaleOutContractTests test)
+        public Instance(ReminderScaleOutContractTests test, IChatPlatform? platform = null)
         {
             stores = test.Db.OtherInstance();
             foreach (var entry in test.entries)
@@ -105,7 +134,7 @@ public abstract class ReminderScaleOutContractTests : DatabaseContractTests
                 stores.ChatSettings,
                 stores.Reminders,
                 new FeedTimeZones(new FixedOptionsMonitor<UpdateBotOptions>(new UpdateBotOptions())),
-                [test.telegram],
+                [platform ?? test.telegram],
                 test.Db.Time,
                 Options.Create(new EventsOptions()),
                 NullLogger<EventReminderService>.Instance);
