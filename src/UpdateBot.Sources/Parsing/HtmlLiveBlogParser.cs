@@ -24,7 +24,7 @@ internal static class HtmlLiveBlogParser
         string sourceName,
         PageScan? scan = null,
         List<HtmlBlock>? walked = null,
-        bool singleTimeAllowed = false)
+        bool knownLiveBlog = false)
     {
         var root = Root(document);
         var blocks = walked ?? Walker(page.Zone, baseUrl).Walk(root);
@@ -80,9 +80,11 @@ internal static class HtmlLiveBlogParser
         }
 
         var counts = CountHeadings(kept);
+        var mainTextElsewhere = false;
         if (kept.Count > 0)
         {
             var scope = CommonAncestor(kept, root);
+            mainTextElsewhere = MainTextOutside(blocks, scope);
             blocks.RemoveAll(b => !Within(b.Element, scope));
         }
 
@@ -127,23 +129,34 @@ internal static class HtmlLiveBlogParser
         // A time with nothing under it (a byline's date, a kick-off time) is not an entry.
         raw.RemoveAll(r => r.Title is null && r.Media.Count == 0 && r.Paragraphs.TrueForAll(p => p.Length == 0));
 
-        var kind = FeedKind.LiveBlog;
-        if (raw.Count > 0 && raw.All(r => IsTeaser(r, baseUrl)))
+        // Teasers: every entry only a link to another page. Signs of an article: its text lies elsewhere, or the
+        // entries are mostly headlines of other pages. Either way the page is an article and the entries teasers.
+        var teasers = raw.Count > 0 && raw.All(r => IsTeaser(r, baseUrl));
+        var kind = teasers || (raw.Count > 0 && !knownLiveBlog && (mainTextElsewhere || ArticleSigns.MostlyLinks(raw))) ? FeedKind.Article : FeedKind.LiveBlog;
+        if (kind == FeedKind.Article)
         {
-            kind = FeedKind.Article;
             foreach (var r in raw)
             {
                 r.Kind = EntryKind.Teaser;
-                r.Url ??= r.Links[0].Url;
+                r.Url ??= r.Links.Count > 0 ? r.Links[0].Url : null;
                 r.OwnId ??= r.Url;
             }
         }
 
         var entries = EntryAssembler.Assemble(raw, page, sourceName);
-        if (kind == FeedKind.LiveBlog && !singleTimeAllowed && !HasSeveralTimes(entries))
+        if (!teasers && !knownLiveBlog)
         {
-            // One time on the page (a dateline, perhaps shown twice) heads an article, not a live blog of its paragraphs.
-            entries = [];
+            if (!HasSeveralTimes(entries))
+            {
+                // One time on the page (a dateline, perhaps shown twice) heads an article, not entries of its paragraphs.
+                entries = [];
+            }
+            else if (kind == FeedKind.LiveBlog && ArticleSigns.DaysApart(entries))
+            {
+                // Posts days apart: an archive, a comment thread or a forum below an article.
+                kind = FeedKind.Article;
+                entries = entries.Select(e => e with { Kind = EntryKind.Teaser }).ToList();
+            }
         }
 
         if (entries.Count == 0)
@@ -152,6 +165,28 @@ internal static class HtmlLiveBlogParser
         }
 
         return new FeedSnapshot(metadata.Title, kind, "liveblog-html", entries);
+    }
+
+    /// <summary>Whether the page's own text lies outside <paramref name="scope"/>, the part that holds the timestamps.</summary>
+    private static bool MainTextOutside(List<HtmlBlock> blocks, HtmlElement scope)
+    {
+        long inside = 0, outside = 0;
+        var longOutside = 0;
+        foreach (var block in blocks)
+        {
+            var length = block.Content.Length;
+            if (Within(block.Element, scope))
+            {
+                inside += length;
+            }
+            else
+            {
+                outside += length;
+                longOutside += length >= ArticleSigns.LongParagraph ? 1 : 0;
+            }
+        }
+
+        return ArticleSigns.MainTextElsewhere(inside, outside, longOutside);
     }
 
     private static bool HasSeveralTimes(IReadOnlyList<Entry> entries)
