@@ -105,6 +105,25 @@ public sealed class LiveBlogParserTests
     }
 
     [Fact]
+    public void Headings_that_lead_with_a_time_give_entries_with_their_headlines()
+    {
+        const string html = """
+            <html><body><article><h1>Strike ticker</h1><div class="text">
+            <h2>12.31 Uhr: Talks resume at the port</h2><p>Both sides are back at the table.</p><p>More soon.</p>
+            <h2>11.39 Uhr: Pickets at the gates</h2><p>About 200 workers gathered at dawn.</p>
+            <h2>9.02 Uhr: Strike begins</h2><p>The first shift did not start.</p>
+            </div></article></body></html>
+            """;
+
+        var snapshot = ParseText(html, "2024-08-27T18:00:00+02:00");
+
+        Assert.Equal(FeedKind.LiveBlog, snapshot.Kind);
+        Assert.Equal(["Talks resume at the port", "Pickets at the gates", "Strike begins"], snapshot.Entries.Select(e => e.Title));
+        Assert.Equal(["2024-08-27T12:31:00+01:00", "2024-08-27T11:39:00+01:00", "2024-08-27T09:02:00+01:00"], snapshot.Entries.Select(e => Iso(e.Published)));
+        Assert.Equal("Both sides are back at the table.\n\nMore soon.", snapshot.Entries[0].Text);
+    }
+
+    [Fact]
     public void An_article_with_a_teaser_widget_is_an_article_with_teasers()
     {
         var snapshot = Parse("article-with-teasers.html", "2024-01-01T00:00:00Z");

@@ -169,7 +169,7 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
     private HtmlBlock Classify(HtmlElement element, ReadOnlyMemory<char> slice, ChromeChain? chrome, bool leaf)
     {
         var isHeading = (element.Category & ElementCategory.Heading) != 0;
-        if (!detectTimestamps || slice.Length > MaxMachineHeadingLength)
+        if (!detectTimestamps || slice.Length > (isHeading ? TimestampText.MaxHeadlineLength : MaxMachineHeadingLength))
         {
             var (paragraphLinks, paragraphMedia) = TakeLinksAndMedia();
             return new HtmlBlock(element, slice) { IsHeading = isHeading, Chrome = chrome, Links = paragraphLinks, Media = paragraphMedia };
@@ -184,7 +184,7 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
             return new HtmlBlock(element, content) { Timestamp = Refine(parts, machine), Chrome = chrome };
         }
 
-        if (machine?.Instant is not null)
+        if (machine?.Instant is not null && content.Length <= MaxMachineHeadingLength)
         {
             // A short line with a machine-readable time: "7m ago", "20:22 Jane Doe", "00:17 (IST) Feb 26".
             var rest = RemoveTimeText(element, content);
@@ -193,6 +193,13 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
                 DropLinksAndMedia();
                 return new HtmlBlock(element, content) { Timestamp = machine, Byline = rest.Length > 0 && !LooksRelative(rest) ? rest : null, Chrome = chrome };
             }
+        }
+
+        if (isHeading && TimestampText.TryParseLeading(content, zone, out var leading, out var headline))
+        {
+            // A heading that is a time and a headline: "11.04 Uhr: Talks resume".
+            DropLinksAndMedia();
+            return new HtmlBlock(element, content) { Timestamp = Refine(leading, machine), Headline = headline, Chrome = chrome };
         }
 
         return Paragraph(element, content, isHeading, chrome);

@@ -94,7 +94,7 @@ internal static class HtmlLiveBlogParser
         {
             if (block.Timestamp is { } parts)
             {
-                current = new RawEntry(parts) { OwnId = OwnId(block.Element, counts, root), Author = block.Byline };
+                current = new RawEntry(parts) { OwnId = OwnId(block.Element, counts, root), Author = block.Byline, Title = block.Headline };
                 raw.Add(current);
                 continue;
             }
