@@ -46,6 +46,20 @@ internal static class HtmlLiveBlogParser
             headings.Add(b);
         }
 
+        if (headings.Exists(h => IsZeroOffset(h.Text)))
+        {
+            // "0:00", "0:13": a video's chapters or a diary by elapsed time. Its bare "2:40"s are offsets too, not times.
+            var offsets = headings.Where(h => IsBareClock(h.Text)).ToHashSet();
+            headings.RemoveAll(offsets.Contains);
+            for (var i = 0; i < blocks.Count; i++)
+            {
+                if (offsets.Contains(blocks[i]))
+                {
+                    blocks[i] = new HtmlBlock(blocks[i].Element, blocks[i].Text) { Chrome = blocks[i].Chrome };
+                }
+            }
+        }
+
         // Chrome that holds most of the headings is the live blog itself (a "widget" class, say), not chrome.
         var chromeCounts = new Dictionary<HtmlElement, int>();
         foreach (var heading in headings)
@@ -187,6 +201,33 @@ internal static class HtmlLiveBlogParser
         }
 
         return ArticleSigns.MainTextElsewhere(inside, outside, longOutside);
+    }
+
+    /// <summary>"0:13", "0:00:42": an offset from zero, as no clock is written (a clock says "00:13" or "12:13am").</summary>
+    private static bool IsZeroOffset(string text)
+    {
+        var t = text.AsSpan().Trim();
+        return t.Length is 4 or 7 && t[0] == '0' && t[1] == ':' && IsBareClock(text);
+    }
+
+    /// <summary>"2:40", "16:03", "1:02:33": digits and colons only, no date, no am/pm, no zone.</summary>
+    private static bool IsBareClock(string text)
+    {
+        var t = text.AsSpan().Trim();
+        if (t.Length is < 4 or > 8)
+        {
+            return false;
+        }
+
+        foreach (var c in t)
+        {
+            if (!char.IsAsciiDigit(c) && c != ':')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool HasSeveralTimes(IReadOnlyList<Entry> entries)
