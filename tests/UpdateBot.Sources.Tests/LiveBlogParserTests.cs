@@ -124,6 +124,26 @@ public sealed class LiveBlogParserTests
     }
 
     [Fact]
+    public void A_bylines_time_above_a_ticker_of_headline_headings_is_not_an_entry()
+    {
+        const string html = """
+            <html><body><article><h1>Port strike ticker</h1>
+            <p class="meta">Newsroom <time datetime="2024-08-27T10:32:00+02:00">27.08.2024, 10:32 Uhr</time></p>
+            <ul><li>Talks resume (12.31 Uhr)</li><li>Pickets at the gates (11.39 Uhr)</li></ul>
+            <h2>12.31 Uhr: Talks resume at the port</h2><p>Both sides are back at the table.</p>
+            <h2>11.39 Uhr: Pickets at the gates</h2><p>About 200 workers gathered at dawn.</p>
+            <h2>10.05 Uhr: Ferries cancelled</h2><p>No crossings until the evening.</p>
+            <h2>9.02 Uhr: Strike begins</h2><p>The first shift did not start.</p>
+            </article></body></html>
+            """;
+
+        var snapshot = ParseText(html, "2024-08-27T18:00:00+02:00");
+
+        Assert.Equal(["Talks resume at the port", "Pickets at the gates", "Ferries cancelled", "Strike begins"], snapshot.Entries.Select(e => e.Title));
+        Assert.DoesNotContain(snapshot.Entries, e => e.Text.Contains("(12.31 Uhr)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_time_in_bold_opening_a_paragraph_starts_an_entry_and_hidden_text_is_not_read()
     {
         const string html = """

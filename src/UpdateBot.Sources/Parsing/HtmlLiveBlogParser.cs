@@ -84,6 +84,7 @@ internal static class HtmlLiveBlogParser
         }
 
         blocks.RemoveAll(IsChrome);
+        DemoteOddEnds(blocks);
         var kept = new List<HtmlElement>();
         foreach (var block in blocks)
         {
@@ -202,6 +203,43 @@ internal static class HtmlLiveBlogParser
 
         return ArticleSigns.MainTextElsewhere(inside, outside, longOutside);
     }
+
+    /// <summary>
+    /// A first or last time unlike all the others, which are all alike (a byline's time above a ticker whose entries
+    /// are "11.04 Uhr: headline" headings; an "updated" stamp below them), is the page's, not an entry's.
+    /// </summary>
+    private static void DemoteOddEnds(List<HtmlBlock> blocks)
+    {
+        var stamped = new List<int>();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i].Timestamp is not null)
+            {
+                stamped.Add(i);
+            }
+        }
+
+        if (stamped.Count < 4)
+        {
+            return;
+        }
+
+        var middle = stamped.Skip(1).Take(stamped.Count - 2).Select(i => Shape(blocks[i])).Distinct().ToList();
+        if (middle.Count != 1)
+        {
+            return;
+        }
+
+        var odd = new[] { stamped[0], stamped[^1] }.Where(i => Shape(blocks[i]) != middle[0]).ToList();
+        foreach (var i in odd)
+        {
+            blocks[i] = new HtmlBlock(blocks[i].Element, blocks[i].Text) { Chrome = blocks[i].Chrome };
+        }
+    }
+
+    /// <summary>How a time heading is written: its element, its class, whether it carries a headline or a machine time.</summary>
+    private static (string Name, string? Class, bool Headline, bool Machine) Shape(HtmlBlock block) =>
+        (block.Element.LocalName, block.Element.GetAttribute("class"), block.Headline is not null, block.Timestamp?.Instant is not null);
 
     /// <summary>"0:13", "0:00:42": an offset from zero, as no clock is written (a clock says "00:13" or "12:13am").</summary>
     private static bool IsZeroOffset(string text)
