@@ -144,10 +144,18 @@ internal static class HtmlLiveBlogParser
         // A time with nothing under it (a byline's date, a kick-off time) is not an entry.
         raw.RemoveAll(r => r.Title is null && r.Media.Count == 0 && r.Paragraphs.TrueForAll(p => p.Length == 0));
 
+        if (!knownLiveBlog && ArticleSigns.OneArticleBody(raw))
+        {
+            // An article's text cut up by its byline's and its "updated" times: no entries at all.
+            raw.Clear();
+        }
+
         // Teasers: every entry only a link to another page. Signs of an article: its text lies elsewhere, or the
-        // entries are mostly headlines of other pages. Either way the page is an article and the entries teasers.
+        // entries are mostly headlines of other pages, or mostly without words. Either way the page is an article and
+        // the entries teasers.
         var teasers = raw.Count > 0 && raw.All(r => IsTeaser(r, baseUrl));
-        var kind = teasers || (raw.Count > 0 && !knownLiveBlog && (mainTextElsewhere || ArticleSigns.MostlyLinks(raw))) ? FeedKind.Article : FeedKind.LiveBlog;
+        var signs = raw.Count > 0 && !knownLiveBlog && (mainTextElsewhere || ArticleSigns.MostlyLinks(raw) || ArticleSigns.MostlyWordless(raw));
+        var kind = teasers || signs ? FeedKind.Article : FeedKind.LiveBlog;
         if (kind == FeedKind.Article)
         {
             foreach (var r in raw)
