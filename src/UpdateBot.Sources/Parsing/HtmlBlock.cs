@@ -38,4 +38,7 @@ internal sealed class HtmlBlock(HtmlElement element, ReadOnlyMemory<char> conten
     public IReadOnlyList<EntryLink> Links { get; init; } = [];
 
     public IReadOnlyList<EntryMedia> Media { get; init; } = [];
+
+    /// <summary>This block as plain text: its time is not an entry's.</summary>
+    public HtmlBlock WithoutTimestamp() => new(Element, Text) { Chrome = Chrome };
 }

@@ -28,37 +28,7 @@ internal static class HtmlLiveBlogParser
     {
         var root = Root(document);
         var blocks = walked ?? Walker(page.Zone, baseUrl).Walk(root);
-        var headings = new List<HtmlBlock>();
-        for (var i = 0; i < blocks.Count; i++)
-        {
-            var b = blocks[i];
-            if (b.Timestamp is null)
-            {
-                continue;
-            }
-
-            if (IsPageDate(b.Element, root))
-            {
-                blocks[i] = new HtmlBlock(b.Element, b.Text) { Chrome = b.Chrome };
-                continue;
-            }
-
-            headings.Add(b);
-        }
-
-        if (headings.Exists(h => IsZeroOffset(h.Text)))
-        {
-            // "0:00", "0:13": a video's chapters or a diary by elapsed time. Its bare "2:40"s are offsets too, not times.
-            var offsets = headings.Where(h => IsBareClock(h.Text)).ToHashSet();
-            headings.RemoveAll(offsets.Contains);
-            for (var i = 0; i < blocks.Count; i++)
-            {
-                if (offsets.Contains(blocks[i]))
-                {
-                    blocks[i] = new HtmlBlock(blocks[i].Element, blocks[i].Text) { Chrome = blocks[i].Chrome };
-                }
-            }
-        }
+        var headings = TimeHeadings.Select(blocks, root);
 
         // Chrome that holds most of the headings is the live blog itself (a "widget" class, say), not chrome.
         var chromeCounts = new Dictionary<HtmlElement, int>();
@@ -84,7 +54,7 @@ internal static class HtmlLiveBlogParser
         }
 
         blocks.RemoveAll(IsChrome);
-        DemoteOddEnds(blocks);
+        TimeHeadings.DemoteOddEnds(blocks);
         var kept = new List<HtmlElement>();
         foreach (var block in blocks)
         {
@@ -212,98 +182,11 @@ internal static class HtmlLiveBlogParser
         return ArticleSigns.MainTextElsewhere(inside, outside, longOutside);
     }
 
-    /// <summary>
-    /// A first or last time unlike all the others, which are all alike (a byline's time above a ticker whose entries
-    /// are "11.04 Uhr: headline" headings; an "updated" stamp below them), is the page's, not an entry's.
-    /// </summary>
-    private static void DemoteOddEnds(List<HtmlBlock> blocks)
-    {
-        var stamped = new List<int>();
-        for (var i = 0; i < blocks.Count; i++)
-        {
-            if (blocks[i].Timestamp is not null)
-            {
-                stamped.Add(i);
-            }
-        }
-
-        if (stamped.Count < 4)
-        {
-            return;
-        }
-
-        var middle = stamped.Skip(1).Take(stamped.Count - 2).Select(i => Shape(blocks[i])).Distinct().ToList();
-        if (middle.Count != 1)
-        {
-            return;
-        }
-
-        var odd = new[] { stamped[0], stamped[^1] }.Where(i => Shape(blocks[i]) != middle[0]).ToList();
-        foreach (var i in odd)
-        {
-            blocks[i] = new HtmlBlock(blocks[i].Element, blocks[i].Text) { Chrome = blocks[i].Chrome };
-        }
-    }
-
-    /// <summary>How a time heading is written: its element, its class, whether it carries a headline or a machine time.</summary>
-    private static (string Name, string? Class, bool Headline, bool Machine) Shape(HtmlBlock block) =>
-        (block.Element.LocalName, block.Element.GetAttribute("class"), block.Headline is not null, block.Timestamp?.Instant is not null);
-
-    /// <summary>"0:13", "0:00:42": an offset from zero, as no clock is written (a clock says "00:13" or "12:13am").</summary>
-    private static bool IsZeroOffset(string text)
-    {
-        var t = text.AsSpan().Trim();
-        return t.Length is 4 or 7 && t[0] == '0' && t[1] == ':' && IsBareClock(text);
-    }
-
-    /// <summary>"2:40", "16:03", "1:02:33": digits and colons only, no date, no am/pm, no zone.</summary>
-    private static bool IsBareClock(string text)
-    {
-        var t = text.AsSpan().Trim();
-        if (t.Length is < 4 or > 8)
-        {
-            return false;
-        }
-
-        foreach (var c in t)
-        {
-            if (!char.IsAsciiDigit(c) && c != ':')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     private static bool HasSeveralTimes(IReadOnlyList<Entry> entries)
     {
         for (var i = 1; i < entries.Count; i++)
         {
             if (entries[i].Published != entries[0].Published)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static readonly string[] PageDateWords = ["pubdate", "published", "dateline", "publish-date", "article-date", "datepublished"];
-
-    /// <summary>The page's own publication line ("Published: 10:24 GMT+1 Tuesday, 28 June 2016") is not an entry.</summary>
-    private static bool IsPageDate(HtmlElement element, HtmlElement root)
-    {
-        var depth = 0;
-        for (var e = element; e is not null && e != root && depth < 4; e = e.ParentElement, depth++)
-        {
-            if (e.Attributes.Length == 0)
-            {
-                continue;
-            }
-
-            var names = (e.GetAttribute("class") + " " + e.Id + " " + e.GetAttribute("itemprop")).ToLowerInvariant();
-            if (PageDateWords.Any(w => names.Contains(w, StringComparison.Ordinal)))
             {
                 return true;
             }
