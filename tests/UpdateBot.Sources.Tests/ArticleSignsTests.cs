@@ -74,6 +74,35 @@ public sealed class ArticleSignsTests
     }
 
     [Fact]
+    public void Items_mostly_without_words_are_a_list_of_headlines()
+    {
+        const string html = """
+            <html><body><div class="latest">
+              <div><p>12:50</p><h3>Shooter wins her first grand prix</h3></div>
+              <div><p>12:46</p><h3>Village fete draws thousands</h3><p>The heat did not keep anyone away from the square.</p></div>
+              <div><p>10:55</p><h3>Club celebrates its centenary</h3><img src="/c.jpg" alt=""></div>
+            </div></body></html>
+            """;
+
+        AssertArticleWithTeasers(Auto(html), 3);
+    }
+
+    [Fact]
+    public void An_articles_text_under_its_published_and_updated_times_gives_no_entries()
+    {
+        var body = string.Concat(Enumerable.Repeat(Story, 4));
+        var html = $"""
+            <html><head><meta property="og:type" content="article"></head><body><article><h1>Library to close</h1>
+            <p>11:00</p>{body}<p>09:51</p><p>First published this morning.</p></article></body></html>
+            """;
+
+        var snapshot = Auto(html);
+
+        Assert.Equal(FeedKind.Article, snapshot.Kind);
+        Assert.Empty(snapshot.Entries);
+    }
+
+    [Fact]
     public void A_live_blog_with_a_short_intro_and_few_entries_stays_a_live_blog()
     {
         var html = $"""

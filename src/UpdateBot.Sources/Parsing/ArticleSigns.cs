@@ -55,6 +55,59 @@ internal static class ArticleSigns
     }
 
     /// <summary>
+    /// Two in five items (of two or more) have no words under their time, at most a headline and a picture: the
+    /// headlines of a list, not posts. A live blog's entries say something.
+    /// </summary>
+    public static bool MostlyWordless(IReadOnlyList<RawEntry> entries)
+    {
+        if (entries.Count < 2)
+        {
+            return false;
+        }
+
+        var wordless = 0;
+        foreach (var entry in entries)
+        {
+            if (entry.Paragraphs.TrueForAll(p => p.Length == 0))
+            {
+                wordless++;
+            }
+        }
+
+        return wordless * 5 >= entries.Count * 2;
+    }
+
+    /// <summary>Words under one item that make it a whole article rather than a live-blog entry.</summary>
+    public const int ArticleLength = 3000;
+
+    /// <summary>
+    /// A few items (three at most), one of them a whole article's length holding most of the words: an article whose
+    /// byline and "updated" times split its text, not a live blog.
+    /// </summary>
+    public static bool OneArticleBody(IReadOnlyList<RawEntry> entries)
+    {
+        if (entries.Count is < 1 or > 3)
+        {
+            return false;
+        }
+
+        long total = 0, longest = 0;
+        foreach (var entry in entries)
+        {
+            long length = 0;
+            foreach (var paragraph in entry.Paragraphs)
+            {
+                length += paragraph.Length;
+            }
+
+            total += length;
+            longest = Math.Max(longest, length);
+        }
+
+        return longest >= ArticleLength && longest * 10 >= total * 7;
+    }
+
+    /// <summary>
     /// The items are typically more than a day apart (the median gap between neighbours in time): an archive, a
     /// comment thread or a forum, not a live blog, whose entries come minutes or hours apart.
     /// </summary>

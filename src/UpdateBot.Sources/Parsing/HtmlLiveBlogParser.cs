@@ -46,6 +46,20 @@ internal static class HtmlLiveBlogParser
             headings.Add(b);
         }
 
+        if (headings.Exists(h => IsZeroOffset(h.Text)))
+        {
+            // "0:00", "0:13": a video's chapters or a diary by elapsed time. Its bare "2:40"s are offsets too, not times.
+            var offsets = headings.Where(h => IsBareClock(h.Text)).ToHashSet();
+            headings.RemoveAll(offsets.Contains);
+            for (var i = 0; i < blocks.Count; i++)
+            {
+                if (offsets.Contains(blocks[i]))
+                {
+                    blocks[i] = new HtmlBlock(blocks[i].Element, blocks[i].Text) { Chrome = blocks[i].Chrome };
+                }
+            }
+        }
+
         // Chrome that holds most of the headings is the live blog itself (a "widget" class, say), not chrome.
         var chromeCounts = new Dictionary<HtmlElement, int>();
         foreach (var heading in headings)
@@ -70,6 +84,7 @@ internal static class HtmlLiveBlogParser
         }
 
         blocks.RemoveAll(IsChrome);
+        DemoteOddEnds(blocks);
         var kept = new List<HtmlElement>();
         foreach (var block in blocks)
         {
@@ -129,10 +144,18 @@ internal static class HtmlLiveBlogParser
         // A time with nothing under it (a byline's date, a kick-off time) is not an entry.
         raw.RemoveAll(r => r.Title is null && r.Media.Count == 0 && r.Paragraphs.TrueForAll(p => p.Length == 0));
 
+        if (!knownLiveBlog && ArticleSigns.OneArticleBody(raw))
+        {
+            // An article's text cut up by its byline's and its "updated" times: no entries at all.
+            raw.Clear();
+        }
+
         // Teasers: every entry only a link to another page. Signs of an article: its text lies elsewhere, or the
-        // entries are mostly headlines of other pages. Either way the page is an article and the entries teasers.
+        // entries are mostly headlines of other pages, or mostly without words. Either way the page is an article and
+        // the entries teasers.
         var teasers = raw.Count > 0 && raw.All(r => IsTeaser(r, baseUrl));
-        var kind = teasers || (raw.Count > 0 && !knownLiveBlog && (mainTextElsewhere || ArticleSigns.MostlyLinks(raw))) ? FeedKind.Article : FeedKind.LiveBlog;
+        var signs = raw.Count > 0 && !knownLiveBlog && (mainTextElsewhere || ArticleSigns.MostlyLinks(raw) || ArticleSigns.MostlyWordless(raw));
+        var kind = teasers || signs ? FeedKind.Article : FeedKind.LiveBlog;
         if (kind == FeedKind.Article)
         {
             foreach (var r in raw)
@@ -187,6 +210,70 @@ internal static class HtmlLiveBlogParser
         }
 
         return ArticleSigns.MainTextElsewhere(inside, outside, longOutside);
+    }
+
+    /// <summary>
+    /// A first or last time unlike all the others, which are all alike (a byline's time above a ticker whose entries
+    /// are "11.04 Uhr: headline" headings; an "updated" stamp below them), is the page's, not an entry's.
+    /// </summary>
+    private static void DemoteOddEnds(List<HtmlBlock> blocks)
+    {
+        var stamped = new List<int>();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i].Timestamp is not null)
+            {
+                stamped.Add(i);
+            }
+        }
+
+        if (stamped.Count < 4)
+        {
+            return;
+        }
+
+        var middle = stamped.Skip(1).Take(stamped.Count - 2).Select(i => Shape(blocks[i])).Distinct().ToList();
+        if (middle.Count != 1)
+        {
+            return;
+        }
+
+        var odd = new[] { stamped[0], stamped[^1] }.Where(i => Shape(blocks[i]) != middle[0]).ToList();
+        foreach (var i in odd)
+        {
+            blocks[i] = new HtmlBlock(blocks[i].Element, blocks[i].Text) { Chrome = blocks[i].Chrome };
+        }
+    }
+
+    /// <summary>How a time heading is written: its element, its class, whether it carries a headline or a machine time.</summary>
+    private static (string Name, string? Class, bool Headline, bool Machine) Shape(HtmlBlock block) =>
+        (block.Element.LocalName, block.Element.GetAttribute("class"), block.Headline is not null, block.Timestamp?.Instant is not null);
+
+    /// <summary>"0:13", "0:00:42": an offset from zero, as no clock is written (a clock says "00:13" or "12:13am").</summary>
+    private static bool IsZeroOffset(string text)
+    {
+        var t = text.AsSpan().Trim();
+        return t.Length is 4 or 7 && t[0] == '0' && t[1] == ':' && IsBareClock(text);
+    }
+
+    /// <summary>"2:40", "16:03", "1:02:33": digits and colons only, no date, no am/pm, no zone.</summary>
+    private static bool IsBareClock(string text)
+    {
+        var t = text.AsSpan().Trim();
+        if (t.Length is < 4 or > 8)
+        {
+            return false;
+        }
+
+        foreach (var c in t)
+        {
+            if (!char.IsAsciiDigit(c) && c != ':')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool HasSeveralTimes(IReadOnlyList<Entry> entries)
