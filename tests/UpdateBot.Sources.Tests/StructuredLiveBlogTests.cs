@@ -111,6 +111,24 @@ public sealed class StructuredLiveBlogTests
         Assert.All(snapshot.Entries, e => Assert.Null(e.Title));
     }
 
+    [Fact]
+    public void Json_ld_updates_with_times_of_their_own_keep_them_though_their_headline_is_the_pages_title()
+    {
+        // The page's time elements are off by an hour (local time marked Z); the structured data's distinct times stand.
+        const string html = """
+            <html><head><title>Summit live</title><script type="application/ld+json">{"@type":"LiveBlogPosting","headline":"Summit live","liveBlogUpdate":[
+              {"@type":"BlogPosting","url":"https://example.org/live#e2","datePublished":"2023-11-02T16:56:00+01:00","headline":"Summit live","articleBody":"Leaders arrive."},
+              {"@type":"BlogPosting","url":"https://example.org/live#e1","datePublished":"2023-11-02T15:10:00+01:00","headline":"Summit live","articleBody":"Doors open."}]}</script></head>
+            <body><div id="e2"><time datetime="2023-11-02T16:56:00Z">16:56</time><h3>Arrivals</h3><p>Leaders arrive.</p></div>
+            <div id="e1"><time datetime="2023-11-02T15:10:00Z">15:10</time><p>Doors open.</p></div></body></html>
+            """;
+
+        var snapshot = ParseText(html, "2023-11-02T17:00:00Z");
+
+        Assert.Equal(["2023-11-02T16:56:00+01:00", "2023-11-02T15:10:00+01:00"], snapshot.Entries.Select(e => Iso(e.Published)));
+        Assert.Equal(["Arrivals", null], snapshot.Entries.Select(e => e.Title));
+    }
+
     [Theory]
     [InlineData("19:02(IST) Toss: hosts bat first", "Toss: hosts bat first")]
     [InlineData("7.45pm (BST) Polls close", "Polls close")]

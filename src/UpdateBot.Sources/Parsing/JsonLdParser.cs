@@ -116,8 +116,8 @@ internal static partial class JsonLdParser
 
     /// <summary>
     /// Where the structured data falls short, reads the update's own element in the page: the times when every update
-    /// has the same one (the page's), the heading when the headline is the page's title, the text when there is none
-    /// or it was cut.
+    /// has the same one (the page's; distinct times are kept, as a page may mislabel its own), the heading when the
+    /// headline is the page's title, the text when there is none or it was cut.
     /// </summary>
     private static void FromPage(List<JsonLdUpdate> updates, HtmlDocument document, PageContext page, string? postingTitle, Uri? baseUrl)
     {
@@ -141,7 +141,7 @@ internal static partial class JsonLdParser
                 update.Headline = element is null ? null : Heading(element);
             }
 
-            if (element is not null && (sameTime || titled[i]) && ElementTimes.Published(element, page.Zone) is { } shown)
+            if (element is not null && sameTime && ElementTimes.Published(element, page.Zone) is { } shown)
             {
                 update.Published = shown;
                 update.Modified = ElementTimes.Updated(element, page.Zone);

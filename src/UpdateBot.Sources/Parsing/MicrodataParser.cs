@@ -41,7 +41,7 @@ internal static class MicrodataParser
             }
 
             // Every update at one time is the page's time, not theirs: a time the update's element shows is.
-            if ((sameTime || titled) && ElementTimes.Published(update, page.Zone, Prop(update, "datePublished")) is { } shown)
+            if (sameTime && ElementTimes.Published(update, page.Zone, Prop(update, "datePublished")) is { } shown)
             {
                 published[u] = shown;
                 modified = null;
