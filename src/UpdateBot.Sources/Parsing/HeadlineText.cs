@@ -15,7 +15,8 @@ internal static partial class HeadlineText
     /// <summary>The headline without a leading time of day ("19:02(IST) ", "11.04 Uhr: ", "2.05pm – "), or as it is.</summary>
     public static string StripLeadingTime(string headline, TimeZoneInfo zone)
     {
-        if (headline.Length == 0 || !char.IsAsciiDigit(headline.TrimStart()[0]))
+        var trimmed = headline.AsSpan().TrimStart();
+        if (trimmed.IsEmpty || !char.IsAsciiDigit(trimmed[0]))
         {
             return headline;
         }
