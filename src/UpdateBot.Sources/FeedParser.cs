@@ -78,8 +78,8 @@ public static class FeedParser
             }
         }
 
-        var singleTimeAllowed = options.KnownLiveBlog || format == "liveblog-html";
-        return HtmlLiveBlogParser.Parse(document, metadata, page, baseUrl, sourceName, scan, blocks, singleTimeAllowed);
+        var knownLiveBlog = options.KnownLiveBlog || format == "liveblog-html";
+        return HtmlLiveBlogParser.Parse(document, metadata, page, baseUrl, sourceName, scan, blocks, knownLiveBlog);
     }
 
     private static FeedSnapshot Empty(string format) => new(null, FeedKind.Unknown, format, []);

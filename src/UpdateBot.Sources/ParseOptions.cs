@@ -10,9 +10,11 @@ public sealed record ParseOptions(DateTimeOffset Now, TimeZoneInfo Zone, string 
     public DateTimeOffset? LastModified { get; init; }
 
     /// <summary>
-    /// Whether the source was read as a live blog with entries last time. A timestamp-headed page with one time on it
-    /// is then that live blog's one remaining entry; otherwise (first sight, or <c>parse</c>) it is an article with a
-    /// dateline, unless <see cref="Format"/> says <c>liveblog-html</c>.
+    /// Whether the source was read as a live blog with entries last time. A timestamp-headed page is then taken at its
+    /// word, as when <see cref="Format"/> says <c>liveblog-html</c>: one time on it is that live blog's one remaining
+    /// entry, and the signs of an article (its text elsewhere, headlines of other pages, posts days apart) are not
+    /// looked for, so a watched live blog does not turn into an article and back as its entries come and go. Otherwise
+    /// (first sight, or <c>parse</c>) one time heads an article, and those signs make the page an article with teasers.
     /// </summary>
     public bool KnownLiveBlog { get; init; }
 }

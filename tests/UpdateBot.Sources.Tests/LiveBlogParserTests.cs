@@ -105,6 +105,82 @@ public sealed class LiveBlogParserTests
     }
 
     [Fact]
+    public void Headings_that_lead_with_a_time_give_entries_with_their_headlines()
+    {
+        const string html = """
+            <html><body><article><h1>Strike ticker</h1><div class="text">
+            <h2>12.31 Uhr: Talks resume at the port</h2><p>Both sides are back at the table.</p><p>More soon.</p>
+            <h2>11.39 Uhr: Pickets at the gates</h2><p>About 200 workers gathered at dawn.</p>
+            <h2>9.02 Uhr: Strike begins</h2><p>The first shift did not start.</p>
+            </div></article></body></html>
+            """;
+
+        var snapshot = ParseText(html, "2024-08-27T18:00:00+02:00");
+
+        Assert.Equal(FeedKind.LiveBlog, snapshot.Kind);
+        Assert.Equal(["Talks resume at the port", "Pickets at the gates", "Strike begins"], snapshot.Entries.Select(e => e.Title));
+        Assert.Equal(["2024-08-27T12:31:00+01:00", "2024-08-27T11:39:00+01:00", "2024-08-27T09:02:00+01:00"], snapshot.Entries.Select(e => Iso(e.Published)));
+        Assert.Equal("Both sides are back at the table.\n\nMore soon.", snapshot.Entries[0].Text);
+    }
+
+    [Fact]
+    public void A_bylines_time_above_a_ticker_of_headline_headings_is_not_an_entry()
+    {
+        const string html = """
+            <html><body><article><h1>Port strike ticker</h1>
+            <p class="meta">Newsroom <time datetime="2024-08-27T10:32:00+02:00">27.08.2024, 10:32 Uhr</time></p>
+            <ul><li>Talks resume (12.31 Uhr)</li><li>Pickets at the gates (11.39 Uhr)</li></ul>
+            <h2>12.31 Uhr: Talks resume at the port</h2><p>Both sides are back at the table.</p>
+            <h2>11.39 Uhr: Pickets at the gates</h2><p>About 200 workers gathered at dawn.</p>
+            <h2>10.05 Uhr: Ferries cancelled</h2><p>No crossings until the evening.</p>
+            <h2>9.02 Uhr: Strike begins</h2><p>The first shift did not start.</p>
+            </article></body></html>
+            """;
+
+        var snapshot = ParseText(html, "2024-08-27T18:00:00+02:00");
+
+        Assert.Equal(["Talks resume at the port", "Pickets at the gates", "Ferries cancelled", "Strike begins"], snapshot.Entries.Select(e => e.Title));
+        Assert.DoesNotContain(snapshot.Entries, e => e.Text.Contains("(12.31 Uhr)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_time_in_bold_opening_a_paragraph_starts_an_entry_and_hidden_text_is_not_read()
+    {
+        const string html = """
+            <html><body><div class="hide" id="lastModified">2014-12-31 17:13:38</div>
+            <div class="body">
+            <p><strong>17.00 </strong>We are leaving our live coverage here.</p>
+            <p><strong>16.06:</strong> The plane made an <a href="/climb">unusually steep climb</a>.</p><p>Experts were surprised.</p>
+            <p style="display: none">16.00</p>
+            <p><b>15.25</b> Night falls over the search area.</p>
+            </div></body></html>
+            """;
+
+        var snapshot = ParseText(html, "2014-12-31T18:00:00Z");
+
+        Assert.Equal(FeedKind.LiveBlog, snapshot.Kind);
+        Assert.Equal(["2014-12-31T17:00:00+00:00", "2014-12-31T16:06:00+00:00", "2014-12-31T15:25:00+00:00"], snapshot.Entries.Select(e => Iso(e.Published)));
+        Assert.Equal("The plane made an unusually steep climb.\n\nExperts were surprised.", snapshot.Entries[1].Text);
+        Assert.Equal("https://example.org/climb", Assert.Single(snapshot.Entries[1].Links).Url);
+    }
+
+    [Fact]
+    public void Offsets_from_zero_are_chapters_or_a_diary_not_times()
+    {
+        const string html = """
+            <html><body><div class="diary">
+            <p><b>0:00</b> The keynote starts.</p><p><b>0:04</b> A joke about the weather.</p>
+            <p><b>2:40</b> The first slide.</p><p><b>8:13</b> Questions.</p>
+            </div></body></html>
+            """;
+
+        var snapshot = ParseText(html, "2024-01-01T12:00:00Z");
+
+        Assert.Empty(snapshot.Entries);
+        Assert.NotEqual(FeedKind.LiveBlog, snapshot.Kind);
+    }
+
+    [Fact]
     public void An_article_with_a_teaser_widget_is_an_article_with_teasers()
     {
         var snapshot = Parse("article-with-teasers.html", "2024-01-01T00:00:00Z");

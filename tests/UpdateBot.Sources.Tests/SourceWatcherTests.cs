@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using UpdateBot.Core.Configuration;
+using UpdateBot.Core.Entries;
 using UpdateBot.Core.Storage;
 using UpdateBot.StandIns.Feeds;
 
@@ -75,6 +76,31 @@ public sealed class SourceWatcherTests
         h.Server.Set("/live", FeedResponse.Text(Page(("10:31", "A letter."), ("10:18", "A motion."))));
         await h.PollAsync(source);
         Assert.Equal(0, h.States["blog"]!.ConsecutiveFailures);
+    }
+
+    [Fact]
+    public async Task A_source_read_as_an_article_stays_one_and_a_live_blog_stays_a_live_blog()
+    {
+        await using var h = await SourcesHarness.StartAsync();
+        var archive = h.Source("/archive", "archive");
+        const string Posts = "<html><body><div class='posts'><div><p>3 May 2022 18:00</p><p>Meeting notes.</p></div>"
+            + "<div><p>1 May 2022 09:00</p><p>Hall booked.</p></div><div><p>27 April 2022 12:00</p><p>Welcome.</p></div></div>";
+        h.Server.Set("/archive", FeedResponse.Text(Posts + "</body></html>"));
+        var live = h.Source("/live");
+        h.Server.Set("/live", FeedResponse.Text(Page(("10:31", "A letter."), ("10:18", "A motion."))));
+
+        await h.PollAsync(archive);
+        await h.PollAsync(live);
+        Assert.Equal(FeedKind.Article, h.States["archive"]!.Kind);
+        Assert.Equal(FeedKind.LiveBlog, h.States["blog"]!.Kind);
+
+        // Read again (a changed body, so parsed again): entries seen last time must not make the archive a live blog.
+        h.Server.Set("/archive", FeedResponse.Text(Posts + "<!-- 2 --></body></html>"));
+        await h.PollAsync(archive);
+
+        Assert.Equal(FeedKind.Article, h.States["archive"]!.Kind);
+        Assert.All(h.Timeline.Live("archive"), e => Assert.Equal(EntryKind.Teaser, e.Kind));
+        Assert.DoesNotContain(h.Timeline.AllChanges, c => c.Entry.SourceName == "archive" && c.Kind != ChangeKind.Added);
     }
 
     [Fact]

@@ -15,6 +15,8 @@ public sealed class TimestampTests
     [InlineData("00:17 (IST) Feb 26", 0, 17, 26, 2)]
     [InlineData("June 29, 10:42", 10, 42, 29, 6)]
     [InlineData("Posted at 9:05", 9, 5, null, null)]
+    [InlineData("12.31 Uhr", 12, 31, null, null)]
+    [InlineData("9:05 h", 9, 5, null, null)]
     public void Headings_are_recognised(string text, int hour, int minute, int? day, int? month)
     {
         Assert.True(TimestampText.TryParse(text, London, out var parts));
@@ -35,6 +37,28 @@ public sealed class TimestampTests
     [InlineData("\u0968\u096F June 14:00")]
     public void Ordinary_text_is_not_a_heading(string text) =>
         Assert.False(TimestampText.TryParse(text, London, out _));
+
+    [Theory]
+    [InlineData("11.04 Uhr: Drone strike reported", 11, 4, "Drone strike reported")]
+    [InlineData("2.05pm – Vote passed by 172 to 40", 14, 5, "Vote passed by 172 to 40")]
+    [InlineData("Tuesday 28 June – 10:42: Cameron arrives", 10, 42, "Cameron arrives")]
+    [InlineData("14:00 | \"We will not back down\"", 14, 0, "\"We will not back down\"")]
+    [InlineData("18:20 - Pickets at the gates", 18, 20, "Pickets at the gates")]
+    public void A_heading_can_lead_with_its_time_and_carry_a_headline(string text, int hour, int minute, string headline)
+    {
+        Assert.True(TimestampText.TryParseLeading(text, London, out var parts, out var rest));
+        Assert.Equal((hour, minute), (parts.Hour, parts.Minute));
+        Assert.Equal(headline, rest);
+    }
+
+    [Theory]
+    [InlineData("Vote: 172 to 40")]
+    [InlineData("2016: the year of the vote")]
+    [InlineData("10:42")]
+    [InlineData("Budget 2024-25 - what changes")]
+    [InlineData("14:00 -")]
+    public void A_heading_without_a_leading_time_and_a_headline_is_not_one(string text) =>
+        Assert.False(TimestampText.TryParseLeading(text, London, out _, out _));
 
     [Fact]
     public void Zone_abbreviations_give_offsets()

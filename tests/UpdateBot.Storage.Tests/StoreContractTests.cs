@@ -274,9 +274,9 @@ public abstract class StoreContractTests : DatabaseContractTests
     {
         var state = new SourceState { SourceName = "Live", ETag = "\"abc\"", Initialized = true, ConsecutiveFailures = 2, LastSuccess = Db.Time.GetUtcNow() };
         await Db.States.SaveAsync(state, default);
-        await Db.States.SaveAsync(state with { EntriesSeen = 7 }, default);
+        await Db.States.SaveAsync(state with { EntriesSeen = 7, Kind = FeedKind.Article }, default);
 
-        Assert.Equal(state with { EntriesSeen = 7 }, await Db.States.GetAsync("live", default));
+        Assert.Equal(state with { EntriesSeen = 7, Kind = FeedKind.Article }, await Db.States.GetAsync("live", default));
         Assert.Single(await Db.States.GetAllAsync(default));
         Assert.Null(await Db.States.GetAsync("missing", default));
     }

@@ -1,3 +1,5 @@
+using UpdateBot.Core.Entries;
+
 namespace UpdateBot.Core.Sources;
 
 /// <summary>What the bot remembers about fetching a source: validators for conditional GET, and its health.</summary>
@@ -30,4 +32,7 @@ public sealed record SourceState
     public long EntriesSeen { get; init; }
 
     public string? Title { get; init; }
+
+    /// <summary>What the source was read as last time (null in states saved before this was kept).</summary>
+    public FeedKind? Kind { get; init; }
 }

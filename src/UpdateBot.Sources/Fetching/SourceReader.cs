@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Polly.Timeout;
 using UpdateBot.Core;
 using UpdateBot.Core.Configuration;
+using UpdateBot.Core.Entries;
 using UpdateBot.Core.Sources;
 
 namespace UpdateBot.Sources.Fetching;
@@ -171,7 +172,7 @@ internal sealed class SourceReader(
         var options = new ParseOptions(timeProvider.GetUtcNow(), zone, source.Format, source.Name)
         {
             LastModified = lastModified,
-            KnownLiveBlog = state is { Initialized: true, EntriesSeen: > 0 },
+            KnownLiveBlog = state is { Initialized: true, EntriesSeen: > 0, Kind: null or FeedKind.LiveBlog },
         };
         var snapshot = FeedParser.Parse(body.Span, contentType, baseUrl, options);
         return new SourceReadResult.Snapshot(snapshot, etag, lastModifiedHeader, hash) { MaxAge = maxAge };

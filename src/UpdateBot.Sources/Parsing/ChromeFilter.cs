@@ -51,6 +51,8 @@ internal static class ChromeFilter
                     return true;
                 case "aria-hidden" when attribute.Value == "true":
                     return true;
+                case "style" when IsDisplayNone(attribute.Value):
+                    return true;
                 case "role" when attribute.Value is "navigation" or "banner" or "contentinfo" or "complementary" or "dialog" or "alertdialog" or "menu" or "menubar" or "search":
                     return true;
                 case "class":
@@ -81,6 +83,12 @@ internal static class ChromeFilter
             if (name.IsEmpty)
             {
                 continue;
+            }
+
+            // Classes that hide an element outright (not "hidden-xs", which hides it on small screens only).
+            if (name is "hide" or "hidden" or "is-hidden" or "d-none" or "display-none")
+            {
+                return true;
             }
 
             // BEM modifiers ("block--live-key-event") describe the block, not its role: look at the block name only.
@@ -114,6 +122,19 @@ internal static class ChromeFilter
         }
 
         return false;
+    }
+
+    /// <summary>An inline style that hides the element: "display:none", "display: none !important".</summary>
+    private static bool IsDisplayNone(string style)
+    {
+        var at = style.IndexOf("display", StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var rest = style.AsSpan(at + "display".Length).TrimStart();
+        return rest.StartsWith(':') && rest[1..].TrimStart().StartsWith("none", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>A list whose items all jump to anchors on the same page is a table of contents (Key events).</summary>

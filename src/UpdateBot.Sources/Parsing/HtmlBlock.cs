@@ -27,6 +27,9 @@ internal sealed class HtmlBlock(HtmlElement element, ReadOnlyMemory<char> conten
     /// <summary>Text beside a timestamp in its heading (an author name), if any.</summary>
     public string? Byline { get; init; }
 
+    /// <summary>The headline after the timestamp in a heading ("11.04 Uhr: Talks resume"), if any.</summary>
+    public string? Headline { get; init; }
+
     public bool IsHeading { get; init; }
 
     /// <summary>The chrome elements around this block, if any (see <see cref="ChromeFilter"/>).</summary>
@@ -35,4 +38,7 @@ internal sealed class HtmlBlock(HtmlElement element, ReadOnlyMemory<char> conten
     public IReadOnlyList<EntryLink> Links { get; init; } = [];
 
     public IReadOnlyList<EntryMedia> Media { get; init; } = [];
+
+    /// <summary>This block as plain text: its time is not an entry's.</summary>
+    public HtmlBlock WithoutTimestamp() => new(Element, Text) { Chrome = Chrome };
 }

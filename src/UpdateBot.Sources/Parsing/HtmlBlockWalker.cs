@@ -145,6 +145,29 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
 
     private void AddLeaf(HtmlElement element, List<HtmlBlock> blocks, ChromeChain? chrome)
     {
+        if (detectTimestamps && LeadingBoldTime(element) is { } lead)
+        {
+            // "<p><strong>16.06 </strong>The plane made a steep climb…</p>": the time heads an entry, the rest is its text.
+            blocks.Add(new HtmlBlock(element, lead.Text) { Timestamp = lead.Parts, Chrome = chrome });
+            for (var node = lead.Bold.NextSibling; node is not null; node = node.NextSibling)
+            {
+                HtmlText.Append(node, text, baseUrl, links, media, pre: false);
+            }
+
+            var rest = text.TakeSlice();
+            if (rest.Length > 0 || media.Count > 0)
+            {
+                var (restLinks, restMedia) = TakeLinksAndMedia();
+                blocks.Add(new HtmlBlock(element, rest) { Chrome = chrome, Links = restLinks, Media = restMedia });
+            }
+            else
+            {
+                links.Clear();
+            }
+
+            return;
+        }
+
         HtmlText.Append(element, text, baseUrl, links, media, pre: false);
         var content = text.TakeSlice();
         if (content.Length == 0 && media.Count == 0 && !(detectTimestamps && HasMachineTime(element)))
@@ -169,7 +192,7 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
     private HtmlBlock Classify(HtmlElement element, ReadOnlyMemory<char> slice, ChromeChain? chrome, bool leaf)
     {
         var isHeading = (element.Category & ElementCategory.Heading) != 0;
-        if (!detectTimestamps || slice.Length > MaxMachineHeadingLength)
+        if (!detectTimestamps || slice.Length > (isHeading ? TimestampText.MaxHeadlineLength : MaxMachineHeadingLength))
         {
             var (paragraphLinks, paragraphMedia) = TakeLinksAndMedia();
             return new HtmlBlock(element, slice) { IsHeading = isHeading, Chrome = chrome, Links = paragraphLinks, Media = paragraphMedia };
@@ -184,7 +207,7 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
             return new HtmlBlock(element, content) { Timestamp = Refine(parts, machine), Chrome = chrome };
         }
 
-        if (machine?.Instant is not null)
+        if (machine?.Instant is not null && content.Length <= MaxMachineHeadingLength)
         {
             // A short line with a machine-readable time: "7m ago", "20:22 Jane Doe", "00:17 (IST) Feb 26".
             var rest = RemoveTimeText(element, content);
@@ -195,7 +218,54 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
             }
         }
 
+        if (isHeading && TimestampText.TryParseLeading(content, zone, out var leading, out var headline))
+        {
+            // A heading that is a time and a headline: "11.04 Uhr: Talks resume".
+            DropLinksAndMedia();
+            return new HtmlBlock(element, content) { Timestamp = Refine(leading, machine), Headline = headline, Chrome = chrome };
+        }
+
         return Paragraph(element, content, isHeading, chrome);
+    }
+
+    /// <summary>
+    /// A paragraph that opens with a time in bold and goes on with text: the bold element, its text and the time.
+    /// A paragraph that is only the bold time is left to the ordinary path.
+    /// </summary>
+    private (HtmlElement Bold, string Text, TimestampParts Parts)? LeadingBoldTime(HtmlElement element)
+    {
+        HtmlElement? bold = null;
+        for (var node = element.FirstChild; node is not null; node = node.NextSibling)
+        {
+            if (node is HtmlTextNode textNode && textNode.Span.IsWhiteSpace())
+            {
+                continue;
+            }
+
+            bold = node as HtmlElement;
+            break;
+        }
+
+        if (bold is not { LocalName: "strong" or "b" } || bold.NextSibling is null)
+        {
+            return null;
+        }
+
+        var time = HtmlText.TextOf(bold).TrimEnd(' ', ':', '-', '–', '—', '|', '.', ',');
+        if (time.Length is 0 or > TimestampText.MaxLength || !TimestampText.TryParse(time, zone, out var parts))
+        {
+            return null;
+        }
+
+        for (var node = bold.NextSibling; node is not null; node = node.NextSibling)
+        {
+            if (node is not HtmlTextNode t || !t.Span.IsWhiteSpace())
+            {
+                return (bold, time, parts);
+            }
+        }
+
+        return null;
     }
 
     private HtmlBlock Paragraph(HtmlElement element, string content, bool isHeading, ChromeChain? chrome)

@@ -24,27 +24,11 @@ internal static class HtmlLiveBlogParser
         string sourceName,
         PageScan? scan = null,
         List<HtmlBlock>? walked = null,
-        bool singleTimeAllowed = false)
+        bool knownLiveBlog = false)
     {
         var root = Root(document);
         var blocks = walked ?? Walker(page.Zone, baseUrl).Walk(root);
-        var headings = new List<HtmlBlock>();
-        for (var i = 0; i < blocks.Count; i++)
-        {
-            var b = blocks[i];
-            if (b.Timestamp is null)
-            {
-                continue;
-            }
-
-            if (IsPageDate(b.Element, root))
-            {
-                blocks[i] = new HtmlBlock(b.Element, b.Text) { Chrome = b.Chrome };
-                continue;
-            }
-
-            headings.Add(b);
-        }
+        var headings = TimeHeadings.Select(blocks, root);
 
         // Chrome that holds most of the headings is the live blog itself (a "widget" class, say), not chrome.
         var chromeCounts = new Dictionary<HtmlElement, int>();
@@ -70,6 +54,7 @@ internal static class HtmlLiveBlogParser
         }
 
         blocks.RemoveAll(IsChrome);
+        TimeHeadings.DemoteOddEnds(blocks);
         var kept = new List<HtmlElement>();
         foreach (var block in blocks)
         {
@@ -80,9 +65,11 @@ internal static class HtmlLiveBlogParser
         }
 
         var counts = CountHeadings(kept);
+        var mainTextElsewhere = false;
         if (kept.Count > 0)
         {
             var scope = CommonAncestor(kept, root);
+            mainTextElsewhere = MainTextOutside(blocks, scope);
             blocks.RemoveAll(b => !Within(b.Element, scope));
         }
 
@@ -92,7 +79,7 @@ internal static class HtmlLiveBlogParser
         {
             if (block.Timestamp is { } parts)
             {
-                current = new RawEntry(parts) { OwnId = OwnId(block.Element, counts, root), Author = block.Byline };
+                current = new RawEntry(parts) { OwnId = OwnId(block.Element, counts, root), Author = block.Byline, Title = block.Headline };
                 raw.Add(current);
                 continue;
             }
@@ -127,23 +114,42 @@ internal static class HtmlLiveBlogParser
         // A time with nothing under it (a byline's date, a kick-off time) is not an entry.
         raw.RemoveAll(r => r.Title is null && r.Media.Count == 0 && r.Paragraphs.TrueForAll(p => p.Length == 0));
 
-        var kind = FeedKind.LiveBlog;
-        if (raw.Count > 0 && raw.All(r => IsTeaser(r, baseUrl)))
+        if (!knownLiveBlog && ArticleSigns.OneArticleBody(raw))
         {
-            kind = FeedKind.Article;
+            // An article's text cut up by its byline's and its "updated" times: no entries at all.
+            raw.Clear();
+        }
+
+        // Teasers: every entry only a link to another page. Signs of an article: its text lies elsewhere, or the
+        // entries are mostly headlines of other pages, or mostly without words. Either way the page is an article and
+        // the entries teasers.
+        var teasers = raw.Count > 0 && raw.All(r => IsTeaser(r, baseUrl));
+        var signs = raw.Count > 0 && !knownLiveBlog && (mainTextElsewhere || ArticleSigns.MostlyLinks(raw) || ArticleSigns.MostlyWordless(raw));
+        var kind = teasers || signs ? FeedKind.Article : FeedKind.LiveBlog;
+        if (kind == FeedKind.Article)
+        {
             foreach (var r in raw)
             {
                 r.Kind = EntryKind.Teaser;
-                r.Url ??= r.Links[0].Url;
+                r.Url ??= r.Links.Count > 0 ? r.Links[0].Url : null;
                 r.OwnId ??= r.Url;
             }
         }
 
         var entries = EntryAssembler.Assemble(raw, page, sourceName);
-        if (kind == FeedKind.LiveBlog && !singleTimeAllowed && !HasSeveralTimes(entries))
+        if (!teasers && !knownLiveBlog)
         {
-            // One time on the page (a dateline, perhaps shown twice) heads an article, not a live blog of its paragraphs.
-            entries = [];
+            if (!HasSeveralTimes(entries))
+            {
+                // One time on the page (a dateline, perhaps shown twice) heads an article, not entries of its paragraphs.
+                entries = [];
+            }
+            else if (kind == FeedKind.LiveBlog && ArticleSigns.DaysApart(entries))
+            {
+                // Posts days apart: an archive, a comment thread or a forum below an article.
+                kind = FeedKind.Article;
+                entries = entries.Select(e => e with { Kind = EntryKind.Teaser }).ToList();
+            }
         }
 
         if (entries.Count == 0)
@@ -154,34 +160,33 @@ internal static class HtmlLiveBlogParser
         return new FeedSnapshot(metadata.Title, kind, "liveblog-html", entries);
     }
 
+    /// <summary>Whether the page's own text lies outside <paramref name="scope"/>, the part that holds the timestamps.</summary>
+    private static bool MainTextOutside(List<HtmlBlock> blocks, HtmlElement scope)
+    {
+        long inside = 0, outside = 0;
+        var longOutside = 0;
+        foreach (var block in blocks)
+        {
+            var length = block.Content.Length;
+            if (Within(block.Element, scope))
+            {
+                inside += length;
+            }
+            else
+            {
+                outside += length;
+                longOutside += length >= ArticleSigns.LongParagraph ? 1 : 0;
+            }
+        }
+
+        return ArticleSigns.MainTextElsewhere(inside, outside, longOutside);
+    }
+
     private static bool HasSeveralTimes(IReadOnlyList<Entry> entries)
     {
         for (var i = 1; i < entries.Count; i++)
         {
             if (entries[i].Published != entries[0].Published)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static readonly string[] PageDateWords = ["pubdate", "published", "dateline", "publish-date", "article-date", "datepublished"];
-
-    /// <summary>The page's own publication line ("Published: 10:24 GMT+1 Tuesday, 28 June 2016") is not an entry.</summary>
-    private static bool IsPageDate(HtmlElement element, HtmlElement root)
-    {
-        var depth = 0;
-        for (var e = element; e is not null && e != root && depth < 4; e = e.ParentElement, depth++)
-        {
-            if (e.Attributes.Length == 0)
-            {
-                continue;
-            }
-
-            var names = (e.GetAttribute("class") + " " + e.Id + " " + e.GetAttribute("itemprop")).ToLowerInvariant();
-            if (PageDateWords.Any(w => names.Contains(w, StringComparison.Ordinal)))
             {
                 return true;
             }

@@ -57,54 +57,128 @@ internal static partial class JsonLdParser
     private static FeedSnapshot FromPosting(JsonElement posting, JsonElement updates, PageContext page, Uri? baseUrl, string sourceName, HtmlDocument? document)
     {
         var list = updates.ValueKind == JsonValueKind.Array ? updates.EnumerateArray().ToList() : [updates];
+        var title = Clean(String(posting, "headline"));
+        var read = list.Where(u => u.ValueKind == JsonValueKind.Object).Select(u => Read(u, page, baseUrl)).ToList();
+        if (document is not null)
+        {
+            FromPage(read, document, page, title, baseUrl);
+        }
+
         var entries = new List<(Entry, int)>();
         var ids = new List<string>();
         var index = 0;
-        foreach (var update in list.Where(u => u.ValueKind == JsonValueKind.Object))
+        foreach (var update in read)
         {
-            var published = Date(String(update, "datePublished"), page) ?? Date(String(update, "dateModified"), page);
-            if (published is null)
+            if (update.Published is not { } published)
             {
                 continue;
             }
 
-            var modified = Date(String(update, "dateModified"), page);
-            var url = HtmlText.Absolute(String(update, "url"), baseUrl);
-            var headline = Clean(String(update, "headline"));
-            var body = Clean(String(update, "articleBody") ?? String(update, "text") ?? String(update, "description"));
-            var links = new List<EntryLink>();
-            var media = Images(update, baseUrl);
-            if (body is null && document is not null && url is not null && new Uri(url).Fragment is { Length: > 1 } fragment)
-            {
-                var element = document.GetElementById(Uri.UnescapeDataString(fragment[1..]));
-                if (element is not null)
-                {
-                    body = HtmlText.Extract(element, baseUrl, links, media).Replace("\n", "\n\n", StringComparison.Ordinal);
-                }
-            }
-
-            var text = body ?? headline ?? "";
-            var id = String(update, "@id") ?? url ?? EntryIds.Derive(published.Value, (headline + " " + text).Trim());
+            var text = update.Text ?? update.Body ?? update.Headline ?? "";
+            var headline = update.Headline;
+            var id = update.Id ?? update.Url ?? EntryIds.Derive(published, (headline + " " + text).Trim());
             ids.Add(id);
             entries.Add((new Entry
             {
                 SourceName = sourceName,
                 Id = id,
-                Published = published.Value,
-                Updated = modified > published ? modified : null,
-                Title = headline is not null && headline != text ? headline : null,
+                Published = published,
+                Updated = update.Modified > published ? update.Modified : null,
+                Title = headline is not null && !Opens(headline, text) && !Opens(headline, update.Body) ? headline : null,
                 Text = text,
-                Url = url,
-                Author = Author(update),
-                Links = links.DistinctBy(l => l.Url).ToList(),
-                Media = media.DistinctBy(m => m.Url).ToList(),
+                Url = update.Url,
+                Author = update.Author,
+                Links = update.Links.DistinctBy(l => l.Url).ToList(),
+                Media = update.Media.DistinctBy(m => m.Url).ToList(),
             }, index++));
         }
 
         var unique = EntryIds.MakeUnique(ids);
         var ordered = entries.Select((e, i) => (e.Item1 with { Id = unique[i] }, e.Item2)).ToList();
-        return new FeedSnapshot(Clean(String(posting, "headline")), FeedKind.LiveBlog, "jsonld", EntryAssembler.NewestFirst(ordered));
+        return new FeedSnapshot(title, FeedKind.LiveBlog, "jsonld", EntryAssembler.NewestFirst(ordered));
     }
+
+    private static JsonLdUpdate Read(JsonElement update, PageContext page, Uri? baseUrl)
+    {
+        var headline = Clean(String(update, "headline"));
+        return new JsonLdUpdate
+        {
+            Id = String(update, "@id"),
+            Url = HtmlText.Absolute(String(update, "url"), baseUrl),
+            Published = Date(String(update, "datePublished"), page) ?? Date(String(update, "dateModified"), page),
+            Modified = Date(String(update, "dateModified"), page),
+            Headline = headline is null ? null : HeadlineText.StripLeadingTime(headline, page.Zone),
+            Body = Clean(String(update, "articleBody") ?? String(update, "text") ?? String(update, "description")),
+            Author = Author(update),
+            Media = Images(update, baseUrl),
+        };
+    }
+
+    /// <summary>
+    /// Where the structured data falls short, reads the update's own element in the page: the times when every update
+    /// has the same one (the page's; distinct times are kept, as a page may mislabel its own), the heading when the
+    /// headline is the page's title, the text when there is none or it was cut.
+    /// </summary>
+    private static void FromPage(List<JsonLdUpdate> updates, HtmlDocument document, PageContext page, string? postingTitle, Uri? baseUrl)
+    {
+        var documentTitle = document.Title;
+        var titled = updates.Select(u => u.Headline is { } h && HeadlineText.IsPageTitle(h, postingTitle, documentTitle)).ToList();
+        var sameTime = updates.Count >= 2 && updates.Select(u => u.Published).Distinct().Count() == 1;
+        var cut = updates.Select(u => u.Body is null || BodyContinuation.MayBeCut(u.Body)).ToList();
+        if (!sameTime && !titled.Contains(true) && !cut.Contains(true))
+        {
+            return;
+        }
+
+        var elements = UpdateElements.ById(document, updates.Select(u => (u.Id, u.Url)).ToList());
+        HtmlElement?[]? byTime = null;
+        for (var i = 0; i < updates.Count; i++)
+        {
+            var update = updates[i];
+            var element = elements[i];
+            if (titled[i])
+            {
+                update.Headline = element is null ? null : Heading(element);
+            }
+
+            if (element is not null && sameTime && ElementTimes.Published(element, page.Zone) is { } shown)
+            {
+                update.Published = shown;
+                update.Modified = ElementTimes.Updated(element, page.Zone);
+            }
+
+            if (update.Body is null && element is not null)
+            {
+                update.Text = HtmlText.Extract(element, baseUrl, update.Links, update.Media).Replace("\n", "\n\n", StringComparison.Ordinal);
+            }
+            else if (update.Body is { } body && cut[i])
+            {
+                if (element is null && !sameTime)
+                {
+                    byTime ??= UpdateElements.ByTime(document, updates.Select(u => u.Published).ToList(), page.Zone);
+                    element = byTime[i];
+                }
+
+                if (element is not null)
+                {
+                    update.Text = BodyContinuation.Complete(body, element);
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether the headline is only the text's opening words (the text itself, or cut from it).</summary>
+    private static bool Opens(string headline, string? text)
+    {
+        var opening = headline.EndsWith("...", StringComparison.Ordinal) || headline.EndsWith('…') ? headline.TrimEnd('.', '…').TrimEnd() : headline;
+        return text is not null && opening.Length > 0 && text.StartsWith(opening, StringComparison.Ordinal);
+    }
+
+    /// <summary>The element's own heading (its first h2 or h3), or null.</summary>
+    private static string? Heading(HtmlElement element) =>
+        element.FirstDescendant(static e => e.LocalName is "h2" or "h3") is { } heading && HtmlText.TextOf(heading) is { Length: > 0 } text
+            ? text
+            : null;
 
     public static IEnumerable<JsonElement> Nodes(JsonElement root)
     {

@@ -18,8 +18,9 @@ internal static partial class TimestampText
     private const string Date =
         @"(?:(?:" + Weekday + @"[,\s]*)?(?:(?<day>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + "|" + Month + @"\s+(?<day>[0-9]{1,2})(?:st|nd|rd|th)?)(?:,?\s+(?<year>[0-9]{4}))?)";
 
+    // "14.05 Uhr" and "14:05 h" are how German, Spanish and other pages write a 24-hour time.
     private const string Time =
-        @"(?:(?<h>[0-9]{1,2})(?:[:.](?<m>[0-9]{2}))?\s*(?<ampm>[ap])\.?m\.?|(?<h>[0-9]{1,2})[:.h](?<m>[0-9]{2})(?:[:.][0-9]{2})?)";
+        @"(?:(?<h>[0-9]{1,2})(?:[:.](?<m>[0-9]{2}))?\s*(?<ampm>[ap])\.?m\.?|(?<h>[0-9]{1,2})[:.h](?<m>[0-9]{2})(?:[:.][0-9]{2})?(?:\s*(?:uhr|h)\b)?)";
 
     private const string Zone =
         @"(?:\(?(?<tz>GMT|UTC|BST|CEST|CET|EEST|EET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|AEST|AEDT|Z)(?<tzoff>[+-][0-9]{1,2}(?::?[0-9]{2})?)?\)?|(?<tzoff>[+-][0-9]{2}:?[0-9]{2}))";
@@ -142,6 +143,44 @@ internal static partial class TimestampText
             Offset = OffsetOf(match, zone),
         };
         return true;
+    }
+
+    /// <summary>Longest text looked at for a timestamp that leads a headline.</summary>
+    public const int MaxHeadlineLength = 300;
+
+    /// <summary>
+    /// Recognises a heading that is a timestamp followed by a headline: "11.04 Uhr: Talks resume", "2.05pm – Vote
+    /// passed", "14:00 | Statement". The headline must start with a letter, a digit or a quote after the separator.
+    /// </summary>
+    public static bool TryParseLeading(string text, TimeZoneInfo zone, out TimestampParts parts, out string headline)
+    {
+        parts = null!;
+        headline = "";
+        if (text.Length > MaxHeadlineLength || text.Length < 4 || !HasDigit(text))
+        {
+            return false;
+        }
+
+        var limit = Math.Min(text.Length - 1, MaxLength);
+        for (var i = 1; i < limit; i++)
+        {
+            var c = text[i];
+            var separator = c is ':' or '|' or '–' or '—' || (c == '-' && text[i - 1] == ' ' && text[i + 1] == ' ');
+            if (!separator || (c == ':' && char.IsAsciiDigit(text[i + 1])))
+            {
+                continue;
+            }
+
+            var rest = text.AsSpan(i + 1).Trim();
+            if (rest.Length >= 3 && (char.IsLetterOrDigit(rest[0]) || rest[0] is '"' or '\'' or '‘' or '“' or '«' or '„')
+                && TryParse(text[..i], zone, out parts))
+            {
+                headline = rest.ToString();
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasDigit(string text)

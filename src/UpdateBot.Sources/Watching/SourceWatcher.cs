@@ -237,6 +237,7 @@ public sealed class SourceWatcher(
                     ConsecutiveFailures = 0,
                     EntriesSeen = snapshot.Feed.Entries.Count,
                     Title = snapshot.Feed.Title ?? baseState.Title,
+                    Kind = snapshot.Feed.Kind,
                 }, ct);
                 var newQuiet = ingest.Changed ? 0 : quiet + 1;
                 return (PollSchedule.AfterSuccess(source, newQuiet, result.MaxAge, result.RetryAfter), newQuiet);
