@@ -17,6 +17,16 @@ public sealed class InteractionTests
         return bot.StandIn.Callbacks.First(c => c.InteractionId == interactionId);
     }
 
+    /// <summary>
+    /// Waits until the slow command runs, so the bot's deferral timer is set on the fake clock before a test moves it
+    /// (a fixed real-time pause was too short on a loaded machine, and the timer then never fired).
+    /// </summary>
+    private static async Task SlowStartedAsync(BotHarness bot)
+    {
+        await bot.Slow.Started.WaitAsync(TimeSpan.FromSeconds(15));
+        await Task.Delay(100); // the responder sets its timer right after handing the command over
+    }
+
     [Fact]
     public async Task Subscribe_ByAChannelAdmin_SubscribesTheChannel()
     {
@@ -193,7 +203,7 @@ public sealed class InteractionTests
         Assert.True(await bot.UntilReadyAsync());
 
         var id = await bot.StandIn.InjectCommandAsync(Member, BotHarness.Channel, "slow");
-        await Task.Delay(200);
+        await SlowStartedAsync(bot);
         Assert.Empty(bot.StandIn.Callbacks);
 
         bot.Time.Advance(TimeSpan.FromSeconds(2));
@@ -219,7 +229,7 @@ public sealed class InteractionTests
         bot.Slow.Private = true;
 
         var id = await bot.StandIn.InjectCommandAsync(Member, BotHarness.Channel, "slow");
-        await Task.Delay(100);
+        await SlowStartedAsync(bot);
         bot.Time.Advance(TimeSpan.FromSeconds(2));
         Assert.Equal(5, (await AnsweredAsync(bot, id)).Type);
         bot.Slow.Release();
