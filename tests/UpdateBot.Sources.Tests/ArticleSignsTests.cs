@@ -103,6 +103,25 @@ public sealed class ArticleSignsTests
     }
 
     [Fact]
+    public void Cards_with_a_linked_headline_above_their_time_are_teasers_each_with_its_own_headline()
+    {
+        var html = $"""
+            <html><body><article><h1>Library to close</h1>{Story}</article>
+            <section class="more">
+              <div class="card"><h3><a href="/2022/05/04/fares/">Bus fares to rise in June</a></h3><div class="meta"><time datetime="2022-05-04T09:10:00+01:00">4 May</time></div><p>The operator blamed fuel costs for the rise announced on Wednesday morning.</p></div>
+              <div class="card"><h3><a href="/2022/05/03/rain/">Rain warning for the weekend</a></h3><div class="meta"><time datetime="2022-05-03T08:40:00+01:00">3 May</time></div><p>Forecasters expect the heaviest rain on Saturday afternoon across the county.</p></div>
+              <div class="card"><h3><a href="/2022/05/02/road/">Ring road closed for repairs</a></h3><div class="meta"><time datetime="2022-05-02T08:05:00+01:00">2 May</time></div><p>Drivers are advised to use the bypass while the work goes on until Friday.</p></div>
+            </section></body></html>
+            """;
+
+        var snapshot = Auto(html);
+
+        AssertArticleWithTeasers(snapshot, 3);
+        Assert.Equal(["Bus fares to rise in June", "Rain warning for the weekend", "Ring road closed for repairs"], snapshot.Entries.Select(e => e.Title));
+        Assert.Equal("https://example.org/2022/05/04/fares/", snapshot.Entries[0].Url);
+    }
+
+    [Fact]
     public void A_live_blog_with_a_short_intro_and_few_entries_stays_a_live_blog()
     {
         var html = $"""

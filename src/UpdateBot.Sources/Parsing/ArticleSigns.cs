@@ -55,6 +55,32 @@ internal static class ArticleSigns
     }
 
     /// <summary>
+    /// Most items (three in four, of three or more) are headed by a headline that links to another page: cards of other
+    /// stories with their excerpts. A live blog's headlines head its own entries.
+    /// </summary>
+    public static bool MostlyLinkedHeadlines(IReadOnlyList<RawEntry> entries, Uri? baseUrl)
+    {
+        if (entries.Count < 3)
+        {
+            return false;
+        }
+
+        var linked = 0;
+        foreach (var entry in entries)
+        {
+            if (entry.TitleUrl is { } url && !SamePage(url, baseUrl))
+            {
+                linked++;
+            }
+        }
+
+        return linked * 4 >= entries.Count * 3;
+    }
+
+    private static bool SamePage(string url, Uri? baseUrl) =>
+        baseUrl is not null && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Host == baseUrl.Host && u.AbsolutePath == baseUrl.AbsolutePath;
+
+    /// <summary>
     /// Two in five items (of two or more) have no words under their time, at most a headline and a picture: the
     /// headlines of a list, not posts. A live blog's entries say something.
     /// </summary>

@@ -66,14 +66,29 @@ internal static class HtmlLiveBlogParser
 
         var counts = CountHeadings(kept);
         var mainTextElsewhere = false;
+        var scope = root;
         if (kept.Count > 0)
         {
-            var scope = CommonAncestor(kept, root);
+            scope = CommonAncestor(kept, root);
             mainTextElsewhere = MainTextOutside(blocks, scope);
             blocks.RemoveAll(b => !Within(b.Element, scope));
         }
 
-        var raw = new List<RawEntry>();
+        // Each time's item: the outermost element around it that holds no other time (a card, a post). What an item
+        // holds belongs to its entry, even what comes before the time (a card's headline above its date); what lies
+        // between items belongs to the entry before it.
+        var items = new Dictionary<HtmlElement, int>();
+        var ordinal = 0;
+        foreach (var block in blocks)
+        {
+            if (block.Timestamp is not null)
+            {
+                items.TryAdd(Item(block.Element, counts, scope), ordinal++);
+            }
+        }
+
+        var raw = new List<RawEntry>(ordinal);
+        var early = new Dictionary<int, List<HtmlBlock>>();
         RawEntry? current = null;
         foreach (var block in blocks)
         {
@@ -81,29 +96,35 @@ internal static class HtmlLiveBlogParser
             {
                 current = new RawEntry(parts) { OwnId = OwnId(block.Element, counts, root), Author = block.Byline, Title = block.Headline };
                 raw.Add(current);
+                if (early.Remove(raw.Count - 1, out var before))
+                {
+                    foreach (var b in before)
+                    {
+                        AddTo(current, b, page.Zone);
+                    }
+                }
+
                 continue;
             }
 
-            if (current is null)
+            var owner = OwnerItem(block.Element, items, scope);
+            if (owner >= raw.Count)
             {
+                // Inside an item whose time is still to come: kept for its entry.
+                if (!early.TryGetValue(owner, out var list))
+                {
+                    early[owner] = list = [];
+                }
+
+                list.Add(block);
                 continue;
             }
 
-            if (TimestampText.TryParseUpdated(block.Content.Span, page.Zone, out var updated))
+            var target = owner >= 0 ? raw[owner] : current;
+            if (target is not null)
             {
-                current.Updated = TimestampText.InstantOf(updated, page.Zone) ?? current.Updated;
+                AddTo(target, block, page.Zone);
             }
-            else if (block.IsHeading && current.Title is null && current.Paragraphs.Count == 0)
-            {
-                current.Title = block.Text;
-            }
-            else if (block.Content.Length > 0)
-            {
-                current.Paragraphs.Add(block.Content);
-            }
-
-            current.Links.AddRange(block.Links);
-            current.Media.AddRange(block.Media);
         }
 
         if (raw.Count > 0)
@@ -124,7 +145,7 @@ internal static class HtmlLiveBlogParser
         // entries are mostly headlines of other pages, or mostly without words. Either way the page is an article and
         // the entries teasers.
         var teasers = raw.Count > 0 && raw.All(r => IsTeaser(r, baseUrl));
-        var signs = raw.Count > 0 && !knownLiveBlog && (mainTextElsewhere || ArticleSigns.MostlyLinks(raw) || ArticleSigns.MostlyWordless(raw));
+        var signs = raw.Count > 0 && !knownLiveBlog && (mainTextElsewhere || ArticleSigns.MostlyLinks(raw) || ArticleSigns.MostlyLinkedHeadlines(raw, baseUrl) || ArticleSigns.MostlyWordless(raw));
         var kind = teasers || signs ? FeedKind.Article : FeedKind.LiveBlog;
         if (kind == FeedKind.Article)
         {
@@ -158,6 +179,53 @@ internal static class HtmlLiveBlogParser
         }
 
         return new FeedSnapshot(metadata.Title, kind, "liveblog-html", entries);
+    }
+
+    /// <summary>Adds a block of text to an entry: its "updated" stamp, its headline, or a paragraph.</summary>
+    private static void AddTo(RawEntry entry, HtmlBlock block, TimeZoneInfo zone)
+    {
+        if (TimestampText.TryParseUpdated(block.Content.Span, zone, out var updated))
+        {
+            entry.Updated = TimestampText.InstantOf(updated, zone) ?? entry.Updated;
+        }
+        else if (block.IsHeading && entry.Title is null && entry.Paragraphs.Count == 0)
+        {
+            entry.Title = block.Text;
+            entry.TitleUrl = block.Links.Count > 0 ? block.Links[0].Url : null;
+        }
+        else if (block.Content.Length > 0)
+        {
+            entry.Paragraphs.Add(block.Content);
+        }
+
+        entry.Links.AddRange(block.Links);
+        entry.Media.AddRange(block.Media);
+    }
+
+    /// <summary>The outermost element around a time, below <paramref name="scope"/>, that holds no other time.</summary>
+    private static HtmlElement Item(HtmlElement heading, Dictionary<HtmlElement, int> counts, HtmlElement scope)
+    {
+        var item = heading;
+        for (var e = heading.ParentElement; e is not null && e != scope && counts.GetValueOrDefault(e) <= 1; e = e.ParentElement)
+        {
+            item = e;
+        }
+
+        return item;
+    }
+
+    /// <summary>The ordinal of the item a block lies in, or -1 when it lies between items.</summary>
+    private static int OwnerItem(HtmlElement element, Dictionary<HtmlElement, int> items, HtmlElement scope)
+    {
+        for (var e = element; e is not null && e != scope; e = e.ParentElement)
+        {
+            if (items.TryGetValue(e, out var ordinal))
+            {
+                return ordinal;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Whether the page's own text lies outside <paramref name="scope"/>, the part that holds the timestamps.</summary>

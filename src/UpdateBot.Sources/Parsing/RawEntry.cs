@@ -11,6 +11,9 @@ internal sealed class RawEntry(TimestampParts timestamp)
 
     public string? Title { get; set; }
 
+    /// <summary>Where the entry's headline links to, when it is a link (a card's headline).</summary>
+    public string? TitleUrl { get; set; }
+
     public string? Url { get; set; }
 
     public string? Author { get; set; }
