@@ -122,6 +122,34 @@ public sealed class ArticleSignsTests
     }
 
     [Fact]
+    public void Cards_that_are_each_one_link_to_another_story_are_teasers()
+    {
+        const string html = """
+            <html><body><div class="rail">
+              <a href="/news/fares"><div class="card"><p class="when">09:10</p><h3>Bus fares to rise in June</h3></div></a>
+              <a href="/news/rain"><div class="card"><p class="when">08:40</p><h3>Rain warning for the weekend</h3></div></a>
+              <a href="/news/road"><div class="card"><p class="when">08:05</p><h3>Ring road closed for repairs</h3></div></a>
+            </div></body></html>
+            """;
+
+        AssertArticleWithTeasers(Auto(html), 3);
+    }
+
+    [Fact]
+    public void A_players_duration_is_not_a_time_of_day()
+    {
+        const string html = """
+            <html><body><article><p class="posted">08:27</p><p>Let us start with the caveats.</p>
+            <div class="player"><span class="mejs-currenttime">00:00</span><span class="mejs-duration">00:51</span></div>
+            <p>The truth is that growth is hard.</p></article></body></html>
+            """;
+
+        var snapshot = Auto(html, "2016-04-05T12:00:00Z");
+
+        Assert.Empty(snapshot.Entries);
+    }
+
+    [Fact]
     public void A_live_blog_with_a_short_intro_and_few_entries_stays_a_live_blog()
     {
         var html = $"""

@@ -94,7 +94,13 @@ internal static class HtmlLiveBlogParser
         {
             if (block.Timestamp is { } parts)
             {
-                current = new RawEntry(parts) { OwnId = OwnId(block.Element, counts, root), Author = block.Byline, Title = block.Headline };
+                current = new RawEntry(parts)
+                {
+                    OwnId = OwnId(block.Element, counts, root),
+                    Author = block.Byline,
+                    Title = block.Headline,
+                    TitleUrl = EnclosingLink(block.Element, scope, baseUrl),
+                };
                 raw.Add(current);
                 if (early.Remove(raw.Count - 1, out var before))
                 {
@@ -200,6 +206,20 @@ internal static class HtmlLiveBlogParser
 
         entry.Links.AddRange(block.Links);
         entry.Media.AddRange(block.Media);
+    }
+
+    /// <summary>The target of a link wrapped around a time (a whole card that is one link), if any.</summary>
+    private static string? EnclosingLink(HtmlElement heading, HtmlElement scope, Uri? baseUrl)
+    {
+        for (var e = heading.ParentElement; e is not null && e != scope; e = e.ParentElement)
+        {
+            if (e.LocalName == "a" && e.GetAttribute("href") is { Length: > 0 } href && !href.StartsWith('#'))
+            {
+                return baseUrl is not null && Uri.TryCreate(baseUrl, href, out var absolute) ? absolute.AbsoluteUri : href;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The outermost element around a time, below <paramref name="scope"/>, that holds no other time.</summary>

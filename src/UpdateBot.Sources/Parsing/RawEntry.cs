@@ -11,7 +11,7 @@ internal sealed class RawEntry(TimestampParts timestamp)
 
     public string? Title { get; set; }
 
-    /// <summary>Where the entry's headline links to, when it is a link (a card's headline).</summary>
+    /// <summary>Where the entry's headline, or the link wrapped around its time, leads (a card of another story).</summary>
     public string? TitleUrl { get; set; }
 
     public string? Url { get; set; }

@@ -21,7 +21,7 @@ internal static class TimeHeadings
                 continue;
             }
 
-            if (IsPageDate(b.Element, root))
+            if (IsPageDate(b.Element, root) || IsDuration(b.Element, root))
             {
                 blocks[i] = b.WithoutTimestamp();
                 continue;
@@ -109,6 +109,29 @@ internal static class TimeHeadings
         }
 
         return true;
+    }
+
+    private static readonly string[] DurationWords = ["duration", "runtime", "mejs-", "video-length", "timecode"];
+
+    /// <summary>A media player's or a track list's length ("00:51", "3:25") is not a time of day.</summary>
+    private static bool IsDuration(HtmlElement element, HtmlElement root)
+    {
+        var depth = 0;
+        for (var e = element; e is not null && e != root && depth < 3; e = e.ParentElement, depth++)
+        {
+            if (e.Attributes.Length == 0)
+            {
+                continue;
+            }
+
+            var names = (e.GetAttribute("class") + " " + e.Id + " " + e.GetAttribute("data-testid")).ToLowerInvariant();
+            if (DurationWords.Any(w => names.Contains(w, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly string[] PageDateWords = ["pubdate", "published", "dateline", "publish-date", "article-date", "datepublished"];
