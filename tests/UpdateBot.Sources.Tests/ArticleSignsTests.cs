@@ -126,9 +126,9 @@ public sealed class ArticleSignsTests
     {
         const string html = """
             <html><body><div class="rail">
-              <a href="/news/fares"><div class="card"><p class="when">09:10</p><h3>Bus fares to rise in June</h3></div></a>
-              <a href="/news/rain"><div class="card"><p class="when">08:40</p><h3>Rain warning for the weekend</h3></div></a>
-              <a href="/news/road"><div class="card"><p class="when">08:05</p><h3>Ring road closed for repairs</h3></div></a>
+              <a href="/news/fares"><div class="card"><p class="when">09:10</p><h3>Bus fares to rise in June</h3><p>The story so far, in a line or two of text.</p></div></a>
+              <a href="/news/rain"><div class="card"><p class="when">08:40</p><h3>Rain warning for the weekend</h3><p>The story so far, in a line or two of text.</p></div></a>
+              <a href="/news/road"><div class="card"><p class="when">08:05</p><h3>Ring road closed for repairs</h3><p>The story so far, in a line or two of text.</p></div></a>
             </div></body></html>
             """;
 
@@ -140,7 +140,7 @@ public sealed class ArticleSignsTests
     {
         const string html = """
             <html><body><article><p class="posted">08:27</p><p>Let us start with the caveats.</p>
-            <div class="player"><span class="mejs-currenttime">00:00</span><span class="mejs-duration">00:51</span></div>
+            <div class="player"><div class="mejs-time"><span class="mejs-duration">00:51</span></div></div>
             <p>The truth is that growth is hard.</p></article></body></html>
             """;
 

@@ -197,7 +197,7 @@ internal static class HtmlLiveBlogParser
         else if (block.IsHeading && entry.Title is null && entry.Paragraphs.Count == 0)
         {
             entry.Title = block.Text;
-            entry.TitleUrl = block.Links.Count > 0 ? block.Links[0].Url : null;
+            entry.TitleUrl ??= block.Links.Count > 0 ? block.Links[0].Url : null;
         }
         else if (block.Content.Length > 0)
         {
