@@ -150,6 +150,20 @@ public sealed class ArticleSignsTests
     }
 
     [Fact]
+    public void Items_that_open_with_a_line_linking_to_another_story_are_teasers()
+    {
+        const string html = """
+            <html><body><div class="news-list">
+              <div class="row"><div class="time">16:20</div><div class="title"><a href="/s/1">Free IT courses for women</a></div><div class="body">Women across the country can now train for careers in technology through a new programme.</div></div>
+              <div class="row"><div class="time">15:50</div><div class="title"><a href="/s/2">Fine for breaking quarantine</a></div><div class="body">A man was fined eleven thousand euros after he left home while he was meant to isolate.</div></div>
+              <div class="row"><div class="time">15:10</div><div class="title"><a href="/s/3">School closed after four cases</a></div><div class="body">A school in the district closed its doors after four of its teachers tested positive.</div></div>
+            </div></body></html>
+            """;
+
+        AssertArticleWithTeasers(Auto(html), 3);
+    }
+
+    [Fact]
     public void A_live_blog_with_a_short_intro_and_few_entries_stays_a_live_blog()
     {
         var html = $"""

@@ -201,6 +201,12 @@ internal static class HtmlLiveBlogParser
         }
         else if (block.Content.Length > 0)
         {
+            if (entry.Paragraphs.Count == 0 && entry.Title is null && block.Links.Count > 0 && block.Links[0].Text == block.Text)
+            {
+                // A first line that is all one link ("<div class=title><a href=…>headline</a></div>") heads like a headline.
+                entry.TitleUrl ??= block.Links[0].Url;
+            }
+
             entry.Paragraphs.Add(block.Content);
         }
 
