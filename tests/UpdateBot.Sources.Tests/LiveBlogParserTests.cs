@@ -144,6 +144,31 @@ public sealed class LiveBlogParserTests
     }
 
     [Fact]
+    public void Day_headings_and_dates_beside_times_date_the_entries_and_echoes_in_a_key_events_strip_are_dropped()
+    {
+        const string html = """
+            <html><body><div class="live">
+            <div class="strip"><div class="marker"><div class="t">04:46 PM</div><div class="d">Jul 18, 2025</div><div class="h">Talks called off</div></div></div>
+            <div class="update"><div class="t">04:46 PM</div><div class="d">Jul 18, 2025</div><h3>Talks called off</h3><p>Neither side will meet this week.</p></div>
+            <div class="update"><div class="t">04:10 PM</div><div class="d">Jul 18, 2025</div><h3>Envoys leave</h3><p>The envoys flew home at four.</p></div>
+            <div class="update"><div class="t">03:30 PM</div><div class="d">Jul 18, 2025</div><h3>Statement due</h3><p>A statement is expected within the hour.</p></div>
+            <div class="update"><div class="t">03:58 PM</div><div class="d">Jul 17, 2025</div><h3>Talks begin</h3><p>The delegations arrived at noon.</p></div>
+            <h2>Wednesday 16 July</h2>
+            <div class="update"><div class="t">11:20 AM</div><h3>Venue agreed</h3><p>The talks will be held in the capital.</p></div>
+            </div></body></html>
+            """;
+
+        var snapshot = ParseText(html, "2025-07-20T12:00:00+01:00");
+
+        Assert.Equal(FeedKind.LiveBlog, snapshot.Kind);
+        Assert.Equal(
+            ["2025-07-18T16:46:00+01:00", "2025-07-18T16:10:00+01:00", "2025-07-18T15:30:00+01:00", "2025-07-17T15:58:00+01:00", "2025-07-16T11:20:00+01:00"],
+            snapshot.Entries.Select(e => Iso(e.Published)));
+        Assert.Equal(["Talks called off", "Envoys leave", "Statement due", "Talks begin", "Venue agreed"], snapshot.Entries.Select(e => e.Title));
+        Assert.DoesNotContain(snapshot.Entries, e => e.Text.Contains("2025", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_time_in_bold_opening_a_paragraph_starts_an_entry_and_hidden_text_is_not_read()
     {
         const string html = """

@@ -60,6 +60,18 @@ public sealed class TimestampTests
     public void A_heading_without_a_leading_time_and_a_headline_is_not_one(string text) =>
         Assert.False(TimestampText.TryParseLeading(text, London, out _, out _));
 
+    [Theory]
+    [InlineData("Jul 18, 2025", 18, 7, 2025)]
+    [InlineData("Tuesday 28 June", 28, 6, null)]
+    [InlineData("28 June 2016", 28, 6, 2016)]
+    public void A_date_alone_is_recognised_as_a_date(string text, int day, int month, int? year)
+    {
+        Assert.True(TimestampText.TryParseDate(text, out var date));
+        Assert.Equal((day, month, year), (date.Day!.Value, date.Month!.Value, date.Year));
+        Assert.False(TimestampText.TryParseDate("28 June 2016, 14:00", out _));
+        Assert.False(TimestampText.TryParseDate("We met on 28 June", out _));
+    }
+
     [Fact]
     public void Zone_abbreviations_give_offsets()
     {

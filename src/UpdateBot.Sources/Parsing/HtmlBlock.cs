@@ -27,6 +27,9 @@ internal sealed class HtmlBlock(HtmlElement element, ReadOnlyMemory<char> conten
     /// <summary>Text beside a timestamp in its heading (an author name), if any.</summary>
     public string? Byline { get; init; }
 
+    /// <summary>The date this block is, when it is a date and nothing else ("Jul 18, 2025"): a day heading or a time's date.</summary>
+    public TimestampParts? Date { get; init; }
+
     /// <summary>The headline after the timestamp in a heading ("11.04 Uhr: Talks resume"), if any.</summary>
     public string? Headline { get; init; }
 

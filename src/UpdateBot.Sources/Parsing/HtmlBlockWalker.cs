@@ -218,6 +218,12 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
             }
         }
 
+        if (machine is null && TimestampText.TryParseDate(content, out var date))
+        {
+            var (dateLinks, dateMedia) = TakeLinksAndMedia();
+            return new HtmlBlock(element, content) { Date = date, IsHeading = isHeading, Chrome = chrome, Links = dateLinks, Media = dateMedia };
+        }
+
         if (isHeading && TimestampText.TryParseLeading(content, zone, out var leading, out var headline))
         {
             // A heading that is a time and a headline: "11.04 Uhr: Talks resume".

@@ -90,10 +90,32 @@ internal static class HtmlLiveBlogParser
         var raw = new List<RawEntry>(ordinal);
         var early = new Dictionary<int, List<HtmlBlock>>();
         RawEntry? current = null;
+        TimestampParts? day = null;
         foreach (var block in blocks)
         {
+            if (block.Date is { } date && (block.IsHeading || (current is not null && CanTakeDate(current))))
+            {
+                if (block.IsHeading)
+                {
+                    // A day heading ("Tuesday 28 June") dates the times under it that name no day.
+                    day = date;
+                }
+                else
+                {
+                    // The date beside a time ("04:46 PM" then "Jul 18, 2025") is that time's.
+                    current!.Timestamp = WithDate(current.Timestamp, date);
+                }
+
+                continue;
+            }
+
             if (block.Timestamp is { } parts)
             {
+                if (day is not null && !parts.HasDate && parts.Instant is null)
+                {
+                    parts = WithDate(parts, day);
+                }
+
                 current = new RawEntry(parts)
                 {
                     OwnId = OwnId(block.Element, counts, root),
@@ -140,6 +162,7 @@ internal static class HtmlLiveBlogParser
 
         // A time with nothing under it (a byline's date, a kick-off time) is not an entry.
         raw.RemoveAll(r => r.Title is null && r.Media.Count == 0 && r.Paragraphs.TrueForAll(p => p.Length == 0));
+        DropEchoes(raw);
 
         if (!knownLiveBlog && ArticleSigns.OneArticleBody(raw))
         {
@@ -213,6 +236,36 @@ internal static class HtmlLiveBlogParser
         entry.Links.AddRange(block.Links);
         entry.Media.AddRange(block.Media);
     }
+
+    /// <summary>
+    /// A one-line entry whose line is another entry's headline, at the same time, is that entry's echo in a strip of
+    /// key events or a summary, not an entry of its own.
+    /// </summary>
+    private static void DropEchoes(List<RawEntry> raw)
+    {
+        if (raw.Count < 2)
+        {
+            return;
+        }
+
+        raw.RemoveAll(echo =>
+            echo.Title is null && echo.Paragraphs.Count == 1 && echo.Paragraphs[0].Length is > 0 and <= 160 &&
+            raw.Exists(other => !ReferenceEquals(other, echo) && SameTime(other.Timestamp, echo.Timestamp) && Echoes(other, echo.Paragraphs[0].Span)));
+    }
+
+    private static bool SameTime(TimestampParts a, TimestampParts b) =>
+        a.Instant == b.Instant && a.Hour == b.Hour && a.Minute == b.Minute && a.Day == b.Day && a.Month == b.Month;
+
+    private static bool Echoes(RawEntry entry, ReadOnlySpan<char> line) =>
+        (entry.Title is { } title && title.AsSpan().Contains(line, StringComparison.Ordinal)) ||
+        (entry.Paragraphs.Count > 1 && entry.Paragraphs[0].Span.Contains(line, StringComparison.Ordinal));
+
+    /// <summary>Whether an entry just begun still lacks its date (nothing under its time yet).</summary>
+    private static bool CanTakeDate(RawEntry entry) =>
+        !entry.Timestamp.HasDate && entry.Timestamp.Instant is null && entry.Title is null && entry.Paragraphs.Count == 0;
+
+    private static TimestampParts WithDate(TimestampParts time, TimestampParts date) =>
+        time with { Day = date.Day, Month = date.Month, Year = date.Year ?? time.Year, Weekday = date.Weekday ?? time.Weekday };
 
     /// <summary>The target of a link wrapped around a time (a whole card that is one link), if any.</summary>
     private static string? EnclosingLink(HtmlElement heading, HtmlElement scope, Uri? baseUrl)

@@ -5,7 +5,7 @@ namespace UpdateBot.Sources.Parsing;
 /// <summary>An entry being assembled from a timestamp-headed page, before its time is resolved.</summary>
 internal sealed class RawEntry(TimestampParts timestamp)
 {
-    public TimestampParts Timestamp { get; } = timestamp;
+    public TimestampParts Timestamp { get; set; } = timestamp;
 
     public string? OwnId { get; set; }
 

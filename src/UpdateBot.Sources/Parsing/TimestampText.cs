@@ -32,6 +32,9 @@ internal static partial class TimestampText
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex HeadingPattern();
 
+    [GeneratedRegex(@"^\s*" + Date + @"\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex DatePattern();
+
     [GeneratedRegex(
         @"^\s*[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -141,6 +144,40 @@ internal static partial class TimestampText
             Year = year,
             Weekday = weekday,
             Offset = OffsetOf(match, zone),
+        };
+        return true;
+    }
+
+    /// <summary>
+    /// Recognises text that is nothing but a date, without a time: "Jul 18, 2025", "Tuesday 28 June", "28 June 2016"
+    /// (a day heading over the times of that day, or the date beside a time).
+    /// </summary>
+    public static bool TryParseDate(string text, out TimestampParts date)
+    {
+        date = null!;
+        if (text.Length is < 5 or > 40 || !HasDigit(text))
+        {
+            return false;
+        }
+
+        var match = DatePattern().Match(text.Replace('\u00a0', ' '));
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var day = int.Parse(match.Groups["day"].ValueSpan, CultureInfo.InvariantCulture);
+        if (day is < 1 or > 31)
+        {
+            return false;
+        }
+
+        date = new TimestampParts
+        {
+            Day = day,
+            Month = MonthOf(match.Groups["mon"].Value),
+            Year = match.Groups["year"].Success ? int.Parse(match.Groups["year"].ValueSpan, CultureInfo.InvariantCulture) : null,
+            Weekday = match.Groups["wd"].Success ? WeekdayOf(match.Groups["wd"].Value) : null,
         };
         return true;
     }
