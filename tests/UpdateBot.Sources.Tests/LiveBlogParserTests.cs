@@ -178,13 +178,17 @@ public sealed class LiveBlogParserTests
             <p><strong>16.06:</strong> The plane made an <a href="/climb">unusually steep climb</a>.</p><p>Experts were surprised.</p>
             <p style="display: none">16.00</p>
             <p><b>15.25</b> Night falls over the search area.</p>
+            <p><strong>14.50 Jane Reporter </strong>in the port has spoken to the harbour master.</p>
+            <p><strong>8.30am ET (12.30pm GMT)</strong> The schedule for the day, inside the entry.</p>
             </div></body></html>
             """;
 
         var snapshot = ParseText(html, "2014-12-31T18:00:00Z");
 
         Assert.Equal(FeedKind.LiveBlog, snapshot.Kind);
-        Assert.Equal(["2014-12-31T17:00:00+00:00", "2014-12-31T16:06:00+00:00", "2014-12-31T15:25:00+00:00"], snapshot.Entries.Select(e => Iso(e.Published)));
+        Assert.Equal(["2014-12-31T17:00:00+00:00", "2014-12-31T16:06:00+00:00", "2014-12-31T15:25:00+00:00", "2014-12-31T14:50:00+00:00"], snapshot.Entries.Select(e => Iso(e.Published)));
+        Assert.StartsWith("Jane Reporter in the port has spoken", snapshot.Entries[3].Text, StringComparison.Ordinal);
+        Assert.Contains("8.30am ET (12.30pm GMT)", snapshot.Entries[3].Text, StringComparison.Ordinal);
         Assert.Equal("The plane made an unusually steep climb.\n\nExperts were surprised.", snapshot.Entries[1].Text);
         Assert.Equal("https://example.org/climb", Assert.Single(snapshot.Entries[1].Links).Url);
     }

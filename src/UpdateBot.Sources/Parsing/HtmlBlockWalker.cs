@@ -149,6 +149,13 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
         {
             // "<p><strong>16.06 </strong>The plane made a steep climb…</p>": the time heads an entry, the rest is its text.
             blocks.Add(new HtmlBlock(element, lead.Text) { Timestamp = lead.Parts, Chrome = chrome });
+            if (lead.After.Length > 0)
+            {
+                // "<strong>06.25 Jonathan Pearlman </strong>in Palangkan Bun has…": the words after the time open the text.
+                text.Append(lead.After, pre: false);
+                text.Append(" ", pre: false);
+            }
+
             for (var node = lead.Bold.NextSibling; node is not null; node = node.NextSibling)
             {
                 HtmlText.Append(node, text, baseUrl, links, media, pre: false);
@@ -238,7 +245,7 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
     /// A paragraph that opens with a time in bold and goes on with text: the bold element, its text and the time.
     /// A paragraph that is only the bold time is left to the ordinary path.
     /// </summary>
-    private (HtmlElement Bold, string Text, TimestampParts Parts)? LeadingBoldTime(HtmlElement element)
+    private (HtmlElement Bold, string Text, TimestampParts Parts, string After)? LeadingBoldTime(HtmlElement element)
     {
         HtmlElement? bold = null;
         for (var node = element.FirstChild; node is not null; node = node.NextSibling)
@@ -258,20 +265,43 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
         }
 
         var time = HtmlText.TextOf(bold).TrimEnd(' ', ':', '-', '–', '—', '|', '.', ',');
+        var rest = "";
         if (time.Length is 0 or > TimestampText.MaxLength || !TimestampText.TryParse(time, zone, out var parts))
         {
-            return null;
+            // A bare time and then words in the same bold run: "06.25 Jonathan Pearlman".
+            var space = time.IndexOf(' ', StringComparison.Ordinal);
+            if (space is < 4 or > 8 || !TimestampText.TryParse(time[..space], zone, out parts))
+            {
+                return null;
+            }
+
+            rest = time[(space + 1)..].Trim();
+            if (!IsName(rest))
+            {
+                // "8.30am ET (12.30pm GMT)": a schedule line inside an entry, not a heading.
+                return null;
+            }
+
+            time = time[..space];
         }
 
         for (var node = bold.NextSibling; node is not null; node = node.NextSibling)
         {
             if (node is not HtmlTextNode t || !t.Span.IsWhiteSpace())
             {
-                return (bold, time, parts);
+                return (bold, time, parts, rest);
             }
         }
 
         return null;
+    }
+
+    /// <summary>A reporter's name after a time: a few capitalised words of letters ("Jonathan Pearlman").</summary>
+    private static bool IsName(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is >= 1 and <= 4 && text.Length <= 40 &&
+            words.All(w => w.Length >= 2 && char.IsUpper(w[0]) && w.Skip(1).All(c => char.IsLetter(c) || c is '-' or '\''));
     }
 
     private HtmlBlock Paragraph(HtmlElement element, string content, bool isHeading, ChromeChain? chrome)
