@@ -248,13 +248,44 @@ internal static class HtmlLiveBlogParser
             return;
         }
 
-        raw.RemoveAll(echo =>
-            echo.Title is null && echo.Paragraphs.Count == 1 && echo.Paragraphs[0].Length is > 0 and <= 160 &&
-            raw.Exists(other => !ReferenceEquals(other, echo) && SameTime(other.Timestamp, echo.Timestamp) && Echoes(other, echo.Paragraphs[0].Span)));
-    }
+        // Most pages have no one-line entry that could be an echo: nothing to index then.
+        if (!raw.Exists(IsEchoLike))
+        {
+            return;
+        }
 
-    private static bool SameTime(TimestampParts a, TimestampParts b) =>
-        a.Instant == b.Instant && a.Hour == b.Hour && a.Minute == b.Minute && a.Day == b.Day && a.Month == b.Month;
+        // Only entries that have a headline or more than one paragraph can be echoed.
+        Dictionary<(DateTimeOffset?, int, int, int?, int?), List<RawEntry>>? byTime = null;
+        foreach (var entry in raw)
+        {
+            if (entry.Title is not null || entry.Paragraphs.Count > 1)
+            {
+                byTime ??= [];
+                var key = Key(entry.Timestamp);
+                if (!byTime.TryGetValue(key, out var list))
+                {
+                    byTime[key] = list = [];
+                }
+
+                list.Add(entry);
+            }
+        }
+
+        if (byTime is null)
+        {
+            return;
+        }
+
+        raw.RemoveAll(echo =>
+            IsEchoLike(echo) &&
+            byTime.TryGetValue(Key(echo.Timestamp), out var same) &&
+            same.Exists(other => !ReferenceEquals(other, echo) && Echoes(other, echo.Paragraphs[0].Span)));
+
+        static (DateTimeOffset?, int, int, int?, int?) Key(TimestampParts t) => (t.Instant, t.Hour, t.Minute, t.Day, t.Month);
+
+        static bool IsEchoLike(RawEntry entry) =>
+            entry.Title is null && entry.Paragraphs.Count == 1 && entry.Paragraphs[0].Length is > 0 and <= 160;
+    }
 
     private static bool Echoes(RawEntry entry, ReadOnlySpan<char> line) =>
         (entry.Title is { } title && title.AsSpan().Contains(line, StringComparison.Ordinal)) ||

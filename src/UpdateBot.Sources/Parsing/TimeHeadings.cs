@@ -21,7 +21,7 @@ internal static class TimeHeadings
                 continue;
             }
 
-            if (IsPageDate(b.Element, root) || IsDuration(b.Element, root))
+            if (NamedAs(b.Element, root, 4, PageDateWords) || NamedAs(b.Element, root, 3, DurationWords))
             {
                 blocks[i] = b.WithoutTimestamp();
                 continue;
@@ -113,42 +113,35 @@ internal static class TimeHeadings
 
     private static readonly string[] DurationWords = ["duration", "runtime", "mejs-", "video-length", "timecode"];
 
-    /// <summary>A media player's or a track list's length ("00:51", "3:25") is not a time of day.</summary>
-    private static bool IsDuration(HtmlElement element, HtmlElement root)
+    private static readonly string[] PageDateWords = ["pubdate", "published", "dateline", "publish-date", "article-date", "datepublished"];
+
+    /// <summary>
+    /// Whether the element or one of its nearest ancestors is named (class, id, itemprop, data-testid) with one of the
+    /// words: the page's own publication line ("Published: 10:24 GMT+1 Tuesday, 28 June 2016"), or a media player's or
+    /// track list's length ("00:51", "3:25"), which are not entries' times.
+    /// </summary>
+    private static bool NamedAs(HtmlElement element, HtmlElement root, int levels, string[] words)
     {
         var depth = 0;
-        for (var e = element; e is not null && e != root && depth < 3; e = e.ParentElement, depth++)
+        for (var e = element; e is not null && e != root && depth < levels; e = e.ParentElement, depth++)
         {
-            if (e.Attributes.Length == 0)
+            foreach (var attribute in e.Attributes)
             {
-                continue;
-            }
-
-            var names = (e.GetAttribute("class") + " " + e.Id + " " + e.GetAttribute("data-testid")).ToLowerInvariant();
-            if (DurationWords.Any(w => names.Contains(w, StringComparison.Ordinal)))
-            {
-                return true;
+                if (attribute.Name is "class" or "id" or "itemprop" or "data-testid" && ContainsAny(attribute.Value, words))
+                {
+                    return true;
+                }
             }
         }
 
         return false;
     }
 
-    private static readonly string[] PageDateWords = ["pubdate", "published", "dateline", "publish-date", "article-date", "datepublished"];
-
-    /// <summary>The page's own publication line ("Published: 10:24 GMT+1 Tuesday, 28 June 2016") is not an entry.</summary>
-    private static bool IsPageDate(HtmlElement element, HtmlElement root)
+    private static bool ContainsAny(string value, string[] words)
     {
-        var depth = 0;
-        for (var e = element; e is not null && e != root && depth < 4; e = e.ParentElement, depth++)
+        foreach (var word in words)
         {
-            if (e.Attributes.Length == 0)
-            {
-                continue;
-            }
-
-            var names = (e.GetAttribute("class") + " " + e.Id + " " + e.GetAttribute("itemprop")).ToLowerInvariant();
-            if (PageDateWords.Any(w => names.Contains(w, StringComparison.Ordinal)))
+            if (value.Contains(word, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
