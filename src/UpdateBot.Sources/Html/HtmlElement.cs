@@ -5,10 +5,19 @@ namespace UpdateBot.Sources.Html;
 /// <summary>An element of a parsed page: its name, attributes and children, and the few queries the parsers need.</summary>
 internal sealed class HtmlElement : HtmlNode
 {
+    // Elements are keys of reference-identity dictionaries all through the parsers (which element holds which
+    // heading, which is an entry's item). The runtime's identity hash is made on first use, slowly; a number handed
+    // out at creation serves instead. Unsynchronised on purpose: a race only repeats a number, and equal hashes of
+    // different elements are still told apart by reference equality.
+    private static int nextHash;
+
+    private readonly int hash;
+
     private HtmlAttribute[] attributes;
 
     internal HtmlElement(string localName, HtmlNamespace ns, HtmlAttribute[] attributes)
     {
+        hash = nextHash++;
         LocalName = localName;
         Namespace = ns;
         Category = ElementCategories.Of(localName);
@@ -34,6 +43,11 @@ internal sealed class HtmlElement : HtmlNode
     public HtmlElement? Content { get; internal set; }
 
     public string? Id => GetAttribute("id");
+
+    /// <summary>Identity, as for any object; the hash is the element's creation number.</summary>
+    public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
+    public override int GetHashCode() => hash;
 
     public string? GetAttribute(string name)
     {

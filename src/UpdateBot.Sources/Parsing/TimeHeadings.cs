@@ -30,10 +30,10 @@ internal static class TimeHeadings
             headings.Add(b);
         }
 
-        if (headings.Exists(h => IsZeroOffset(h.Text)))
+        if (headings.Exists(h => IsZeroOffset(h.Content.Span)))
         {
             // "0:00", "0:13": a video's chapters or a diary by elapsed time. Its bare "2:40"s are offsets too, not times.
-            var offsets = headings.Where(h => IsBareClock(h.Text)).ToHashSet();
+            var offsets = headings.Where(h => IsBareClock(h.Content.Span)).ToHashSet();
             headings.RemoveAll(offsets.Contains);
             for (var i = 0; i < blocks.Count; i++)
             {
@@ -85,16 +85,16 @@ internal static class TimeHeadings
         (block.Element.LocalName, block.Element.GetAttribute("class"), block.Headline is not null, block.Timestamp?.Instant is not null);
 
     /// <summary>"0:13", "0:00:42": an offset from zero, as no clock is written (a clock says "00:13" or "12:13am").</summary>
-    private static bool IsZeroOffset(string text)
+    private static bool IsZeroOffset(ReadOnlySpan<char> text)
     {
-        var t = text.AsSpan().Trim();
+        var t = text.Trim();
         return t.Length is 4 or 7 && t[0] == '0' && t[1] == ':' && IsBareClock(text);
     }
 
     /// <summary>"2:40", "16:03", "1:02:33": digits and colons only, no date, no am/pm, no zone.</summary>
-    private static bool IsBareClock(string text)
+    private static bool IsBareClock(ReadOnlySpan<char> text)
     {
-        var t = text.AsSpan().Trim();
+        var t = text.Trim();
         if (t.Length is < 4 or > 8)
         {
             return false;
