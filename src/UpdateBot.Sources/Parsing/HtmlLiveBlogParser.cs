@@ -224,7 +224,7 @@ internal static class HtmlLiveBlogParser
         }
         else if (block.Content.Length > 0)
         {
-            if (entry.Paragraphs.Count == 0 && entry.Title is null && block.Links.Count > 0 && block.Links[0].Text == block.Text)
+            if (entry.Paragraphs.Count == 0 && entry.Title is null && block.Links.Count > 0 && block.Content.Span.SequenceEqual(block.Links[0].Text))
             {
                 // A first line that is all one link ("<div class=title><a href=…>headline</a></div>") heads like a headline.
                 entry.TitleUrl ??= block.Links[0].Url;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using UpdateBot.Sources.Html;
 
 namespace UpdateBot.Sources.Parsing;
@@ -111,39 +112,28 @@ internal static class TimeHeadings
         return true;
     }
 
-    private static readonly string[] DurationWords = ["duration", "runtime", "mejs-", "video-length", "timecode"];
+    private static readonly SearchValues<string> DurationWords =
+        SearchValues.Create(["duration", "runtime", "mejs-", "video-length", "timecode"], StringComparison.OrdinalIgnoreCase);
 
-    private static readonly string[] PageDateWords = ["pubdate", "published", "dateline", "publish-date", "article-date", "datepublished"];
+    private static readonly SearchValues<string> PageDateWords =
+        SearchValues.Create(["pubdate", "published", "dateline", "publish-date", "article-date", "datepublished"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Whether the element or one of its nearest ancestors is named (class, id, itemprop, data-testid) with one of the
     /// words: the page's own publication line ("Published: 10:24 GMT+1 Tuesday, 28 June 2016"), or a media player's or
     /// track list's length ("00:51", "3:25"), which are not entries' times.
     /// </summary>
-    private static bool NamedAs(HtmlElement element, HtmlElement root, int levels, string[] words)
+    private static bool NamedAs(HtmlElement element, HtmlElement root, int levels, SearchValues<string> words)
     {
         var depth = 0;
         for (var e = element; e is not null && e != root && depth < levels; e = e.ParentElement, depth++)
         {
             foreach (var attribute in e.Attributes)
             {
-                if (attribute.Name is "class" or "id" or "itemprop" or "data-testid" && ContainsAny(attribute.Value, words))
+                if (attribute.Name is "class" or "id" or "itemprop" or "data-testid" && attribute.Value.AsSpan().ContainsAny(words))
                 {
                     return true;
                 }
-            }
-        }
-
-        return false;
-    }
-
-    private static bool ContainsAny(string value, string[] words)
-    {
-        foreach (var word in words)
-        {
-            if (value.Contains(word, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
             }
         }
 
