@@ -227,8 +227,7 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
 
         if (machine is null && TimestampText.TryParseDate(content, out var date))
         {
-            var (dateLinks, dateMedia) = TakeLinksAndMedia();
-            return new HtmlBlock(element, content) { Date = date, IsHeading = isHeading, Chrome = chrome, Links = dateLinks, Media = dateMedia };
+            return Paragraph(element, content, isHeading, chrome, date);
         }
 
         if (isHeading && TimestampText.TryParseLeading(content, zone, out var leading, out var headline))
@@ -304,10 +303,10 @@ internal sealed class HtmlBlockWalker(TimeZoneInfo zone, Uri? baseUrl, bool dete
             words.All(w => w.Length >= 2 && char.IsUpper(w[0]) && w.Skip(1).All(c => char.IsLetter(c) || c is '-' or '\''));
     }
 
-    private HtmlBlock Paragraph(HtmlElement element, string content, bool isHeading, ChromeChain? chrome)
+    private HtmlBlock Paragraph(HtmlElement element, string content, bool isHeading, ChromeChain? chrome, TimestampParts? date = null)
     {
         var (blockLinks, blockMedia) = TakeLinksAndMedia();
-        return new HtmlBlock(element, content) { IsHeading = isHeading, Chrome = chrome, Links = blockLinks, Media = blockMedia };
+        return new HtmlBlock(element, content) { IsHeading = isHeading, Chrome = chrome, Links = blockLinks, Media = blockMedia, Date = date };
     }
 
     private void DropLinksAndMedia()

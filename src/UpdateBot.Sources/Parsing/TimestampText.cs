@@ -113,36 +113,15 @@ internal static partial class TimestampText
             return false;
         }
 
-        int? day = null, month = null, year = null;
-        DayOfWeek? weekday = null;
-        if (match.Groups["mon"].Success)
+        if (!TryReadDate(match, out var date))
         {
-            month = MonthOf(match.Groups["mon"].Value);
-            day = int.Parse(match.Groups["day"].ValueSpan, CultureInfo.InvariantCulture);
-            if (day is < 1 or > 31)
-            {
-                return false;
-            }
-
-            if (match.Groups["year"].Success)
-            {
-                year = int.Parse(match.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
-            }
+            return false;
         }
 
-        if (match.Groups["wd"].Success)
-        {
-            weekday = WeekdayOf(match.Groups["wd"].Value);
-        }
-
-        parts = new TimestampParts
+        parts = date with
         {
             Hour = hour,
             Minute = minute,
-            Day = day,
-            Month = month,
-            Year = year,
-            Weekday = weekday,
             Offset = OffsetOf(match, zone),
         };
         return true;
@@ -166,18 +145,32 @@ internal static partial class TimestampText
             return false;
         }
 
+        return TryReadDate(match, out date);
+    }
+
+    /// <summary>The date parts a match names (day, month, year, weekday; none when it names no month), or false for a day out of range.</summary>
+    private static bool TryReadDate(Match match, out TimestampParts date)
+    {
+        date = new TimestampParts
+        {
+            Weekday = match.Groups["wd"].Success ? WeekdayOf(match.Groups["wd"].Value) : null,
+        };
+        if (!match.Groups["mon"].Success)
+        {
+            return true;
+        }
+
         var day = int.Parse(match.Groups["day"].ValueSpan, CultureInfo.InvariantCulture);
         if (day is < 1 or > 31)
         {
             return false;
         }
 
-        date = new TimestampParts
+        date = date with
         {
             Day = day,
             Month = MonthOf(match.Groups["mon"].Value),
             Year = match.Groups["year"].Success ? int.Parse(match.Groups["year"].ValueSpan, CultureInfo.InvariantCulture) : null,
-            Weekday = match.Groups["wd"].Success ? WeekdayOf(match.Groups["wd"].Value) : null,
         };
         return true;
     }
