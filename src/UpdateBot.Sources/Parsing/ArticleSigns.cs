@@ -78,9 +78,11 @@ internal static class ArticleSigns
     }
 
     /// <summary>A link to this page, or to a place in a page (an entry's permalink, "…/live#block-12"), is not elsewhere.</summary>
-    private static bool SamePage(string url, Uri? baseUrl) =>
-        url.Contains('#', StringComparison.Ordinal) ||
-        (baseUrl is not null && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Host == baseUrl.Host && u.AbsolutePath == baseUrl.AbsolutePath);
+    private static bool SamePage(string url, Uri? baseUrl) => url.Contains('#', StringComparison.Ordinal) || IsThisPage(url, baseUrl);
+
+    /// <summary>Whether an absolute link leads to the page itself (same host and path).</summary>
+    public static bool IsThisPage(string url, Uri? baseUrl) =>
+        baseUrl is not null && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Host == baseUrl.Host && u.AbsolutePath == baseUrl.AbsolutePath;
 
     /// <summary>
     /// Two in five items (of two or more) have no words under their time, at most a headline and a picture: the
