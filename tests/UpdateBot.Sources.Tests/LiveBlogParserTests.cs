@@ -1,3 +1,4 @@
+using System.Text;
 using UpdateBot.Core.Entries;
 using static UpdateBot.Sources.Tests.Fixtures;
 
@@ -166,6 +167,24 @@ public sealed class LiveBlogParserTests
             snapshot.Entries.Select(e => Iso(e.Published)));
         Assert.Equal(["Talks called off", "Envoys leave", "Statement due", "Talks begin", "Venue agreed"], snapshot.Entries.Select(e => e.Title));
         Assert.DoesNotContain(snapshot.Entries, e => e.Text.Contains("2025", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Many_entries_at_one_time_are_all_kept_rather_than_searched_for_echoes_pair_by_pair()
+    {
+        var html = new StringBuilder("<html><body><div class=\"live\">");
+        for (var i = 0; i < 2_000; i++)
+        {
+            html.Append("<div><p>10:00</p><h3>Same words</h3><p>Posted again.</p></div>");
+            html.Append("<div><p>10:00</p><p>Same words</p></div>");
+        }
+
+        html.Append("<div><p>09:00</p><p>The first post.</p></div></div></body></html>");
+
+        var snapshot = ParseText(html.ToString(), "2024-01-01T12:00:00Z");
+
+        Assert.Equal(FeedKind.LiveBlog, snapshot.Kind);
+        Assert.Equal(4_001, snapshot.Entries.Count);
     }
 
     [Fact]

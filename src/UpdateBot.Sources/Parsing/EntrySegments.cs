@@ -123,6 +123,12 @@ internal static class EntrySegments
     }
 
     /// <summary>
+    /// More entries than this at one time are not an entry and its echo; looking for echoes among them would cost
+    /// a hostile page's square.
+    /// </summary>
+    private const int MaxEchoGroup = 8;
+
+    /// <summary>
     /// A one-line entry whose line is another entry's headline, at the same time, is that entry's echo in a strip of
     /// key events or a summary, not an entry of its own.
     /// </summary>
@@ -164,6 +170,7 @@ internal static class EntrySegments
         raw.RemoveAll(echo =>
             IsEchoLike(echo) &&
             byTime.TryGetValue(Key(echo.Timestamp), out var same) &&
+            same.Count <= MaxEchoGroup &&
             same.Exists(other => !ReferenceEquals(other, echo) && Echoes(other, echo.Paragraphs[0].Span)));
 
         static (DateTimeOffset?, int, int, int?, int?) Key(TimestampParts t) => (t.Instant, t.Hour, t.Minute, t.Day, t.Month);
